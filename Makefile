@@ -1,0 +1,63 @@
+# Two commands for a fresh machine:  make serve  (build and serve the site)
+#                                    make test   (everything, browser tests included)
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PY      := .venv/bin/python
+HOST    ?= 127.0.0.1
+PORT    ?= 8000
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help serve preview test build bench deps clean system-deps
+
+help:
+	@echo "make serve  – installér alt, byg sitet og server det på http://$(HOST):$(PORT)"
+	@echo "make test   – installér alt og kør alle tests (også browsertests i Chromium)"
+	@echo "make bench  – mål opstart og svartider i Chromium"
+	@echo "make build  – byg sitet til site/"
+	@echo "make preview – for redaktører: byg og genindlæs ved hver gemt ændring"
+
+# Python deps in a venv, pinned; re-installed when requirements.txt changes.
+.venv/.stamp: requirements.txt
+	python3 -m venv .venv
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+# Front-end runtime (Pyodide) and test tools, exactly as in package-lock.json.
+node_modules/.stamp: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+deps: .venv/.stamp node_modules/.stamp
+
+# Debian packages for the test suite: Chromium (never `playwright install`: it cannot
+# download here), nginx and Java for the HTML checker. Installed only when missing.
+system-deps:
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installerer Debian-pakker:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+build: deps
+	.venv/bin/mkdocs build --strict
+
+serve: build
+	@echo "Sitet kører på http://$(HOST):$(PORT)/  (Ctrl+C stopper)"
+	$(PY) -m http.server --bind $(HOST) --directory site $(PORT)
+
+# For editors: rebuilds and reloads the page on every saved change.
+preview: deps
+	.venv/bin/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+
+test: deps system-deps build
+	$(PY) -m pytest -q
+
+bench: deps system-deps build
+	$(PY) -m build_scripts.bench
+
+clean:
+	rm -rf site dist .venv node_modules

@@ -1,0 +1,59 @@
+"""MkDocs hook: self-host the Pyodide runtime and ship the calculators wheel with the site.
+
+The runtime comes from the npm package pinned in ``package-lock.json`` (the one version
+pin); only the files a start needs are copied, and nothing is ever loaded by name from
+Pyodide's package index (that would fall back to a CDN). The wheel is rebuilt on every
+build, so an editor who changes ``docs/data`` while ``make serve`` runs sees the change in
+the calculators too. Its file name carries a content hash, so browsers may cache it forever.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+ROD = Path(__file__).resolve().parents[2]
+if str(ROD) not in sys.path:
+    sys.path.insert(0, str(ROD))
+
+from build_scripts.hjul import byg_hjul, kort_hash  # noqa: E402
+
+PYODIDE = ROD / "node_modules" / "pyodide"
+RUNTIME_FILER = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
+                 "pyodide-lock.json")
+
+_hjul: dict[str, Path | str] = {}
+
+
+def on_pre_build(config, **kwargs):
+    if not (PYODIDE / "package.json").is_file():
+        raise PluginError("Pyodide mangler i node_modules/pyodide. Kør »npm ci« (eller »make serve«).")
+    tmp = Path(tempfile.mkdtemp(prefix="lbf-hjul-"))
+    try:
+        sti = byg_hjul(tmp)
+    except Exception as e:  # the build must stop with the reason, not a traceback
+        raise PluginError(str(e)) from None
+    _hjul.update(sti=sti, navn=f"calculators-{kort_hash(sti)}.whl")
+
+
+def on_post_build(config, **kwargs):
+    site = Path(config["site_dir"])
+    runtime = site / "assets" / "pyodide"
+    runtime.mkdir(parents=True, exist_ok=True)
+    for navn in RUNTIME_FILER:
+        shutil.copy2(PYODIDE / navn, runtime / navn)
+    version = json.loads((PYODIDE / "package.json").read_text())["version"]
+
+    beregnere = site / "assets" / "beregnere"
+    if beregnere.exists():
+        shutil.rmtree(beregnere)
+    beregnere.mkdir(parents=True)
+    shutil.copy2(_hjul["sti"], beregnere / _hjul["navn"])
+    (beregnere / "manifest.json").write_text(json.dumps(
+        {"hjul": _hjul["navn"], "pyodide": version}, indent=2) + "\n")
+    shutil.rmtree(Path(_hjul["sti"]).parent, ignore_errors=True)

@@ -1,0 +1,31 @@
+"""The one entry point the browser worker calls: JSON text in, JSON text out.
+
+Crossing the JavaScript boundary as text keeps the glue trivial and the contract identical
+to the CLI's: ``{"resultat": {...}, "html": "..."}`` or ``{"fejl": [...]}``.
+
+>>> import json
+>>> svar = json.loads(kald("noegletal", json.dumps({"rolle": "bygherre",
+...     "tilsagnsdato": "2012-03-01", "udbudsdato": "", "beloeb_kr": "6.000.000"})))
+>>> svar["resultat"]["omfattet"]
+False
+"""
+
+from __future__ import annotations
+
+import json
+
+from . import run
+from . import visning
+
+__all__ = ["kald"]
+
+
+def kald(navn: str, data_json: str, formular: bool = True) -> str:
+    try:
+        data = json.loads(data_json)
+    except (ValueError, RecursionError):
+        return json.dumps({"fejl": [{"felt": "", "besked": "Inddata kunne ikke læses."}]})
+    resultat = run(navn, data, formular=formular)
+    if "fejl" in resultat:
+        return json.dumps(resultat, ensure_ascii=False)
+    return json.dumps({"resultat": resultat, "html": visning.html(navn, resultat)}, ensure_ascii=False)

@@ -1,0 +1,355 @@
+"""The contract every calculator honours: validated input in, plain JSON out.
+
+A calculator module defines
+
+* ``parse(laeser: Laeser) -> Input`` that reads its input through a :class:`Laeser`,
+  which collects *every* problem as a :class:`Fejl` (field path + Danish message)
+  instead of stopping at the first;
+* ``beregn(inp: Input) -> Resultat``, a pure function over frozen dataclasses;
+* ``EKSEMPEL``, the worked example the site renders at build time.
+
+:func:`calculators.run` ties them together and never raises for bad input: it returns
+``{"fejl": [{"felt": ..., "besked": ...}, ...]}`` instead.
+
+Paths name fields the way a user's JSON does: ``tilsagnsdato``, ``poster[2].beloeb_kr``.
+
+Numbers arrive as JSON numbers. In *form mode* (``formular=True``, used by the browser
+glue) they may also arrive as the text a user typed, in Danish format
+("1.250.000", "0,85", "1.234.567,50"); the parsing lives here, not in JavaScript.
+
+>>> l = Laeser({"beloeb_kr": "1.250.000,50", "x": 1}, formular=True)
+>>> l.beloeb("beloeb_kr", "beløbet")
+Decimal('1250000.50')
+>>> l.afslut()
+Traceback (most recent call last):
+...
+calculators._contract.Inputfejl: x: Feltet »x« kendes ikke. Tjek stavningen.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any, Callable, Iterable, Mapping, TypeVar
+
+__all__ = ["Fejl", "Inputfejl", "Laeser", "parse_dansk_tal", "til_json"]
+
+T = TypeVar("T")
+
+_MANGLER = object()
+# Larger than any amount in this domain; also keeps Decimal arithmetic exact (28 digits).
+_STOERST = Decimal("1e15")
+
+
+@dataclasses.dataclass(frozen=True)
+class Fejl:
+    """One problem with the input: where it is and what to do about it, in Danish."""
+
+    felt: str
+    besked: str
+
+
+class Inputfejl(Exception):
+    """Raised by :meth:`Laeser.afslut` when the input had one or more problems."""
+
+    def __init__(self, fejl: Iterable[Fejl]):
+        self.fejl = list(fejl)
+        super().__init__("; ".join(f"{f.felt}: {f.besked}" for f in self.fejl))
+
+    def til_json(self) -> dict:
+        return {"fejl": [{"felt": f.felt, "besked": f.besked} for f in self.fejl]}
+
+
+# "1.234.567,50", "1234567,5", "1234567.5", "-12,5", "1 234 567". Dots between groups of
+# three digits are thousands separators (Danish convention): "1.250" = 1250, but "0.125" = 0,125.
+_TUSIND_MED_PUNKTUM = re.compile(r"^[+-]?[1-9]\d{0,2}(\.\d{3})+(,\d+)?$")
+_DECIMAL_KOMMA = re.compile(r"^[+-]?\d+(,\d+)?$")
+_DECIMAL_PUNKTUM = re.compile(r"^[+-]?\d*\.\d+$|^[+-]?\d+$")
+
+
+def parse_dansk_tal(tekst: str) -> Decimal | None:
+    """Read a number as a Danish user types it; ``None`` if it cannot be read unambiguously.
+
+    >>> parse_dansk_tal("1.250.000")
+    Decimal('1250000')
+    >>> parse_dansk_tal("0,85")
+    Decimal('0.85')
+    >>> parse_dansk_tal("1234567.5")
+    Decimal('1234567.5')
+    >>> parse_dansk_tal("12 kroner") is None
+    True
+    """
+    s = tekst.strip().replace("\u00a0", " ").replace(" ", "").replace("\u2212", "-")
+    if s.lower().endswith("kr."):
+        s = s[:-3]
+    elif s.lower().endswith("kr"):
+        s = s[:-2]
+    if _TUSIND_MED_PUNKTUM.match(s):
+        return Decimal(s.replace(".", "").replace(",", "."))
+    if _DECIMAL_KOMMA.match(s):
+        return Decimal(s.replace(",", "."))
+    if _DECIMAL_PUNKTUM.match(s):
+        return Decimal(s)
+    return None
+
+
+class Laeser:
+    """Reads one JSON object field by field and collects every problem it finds.
+
+    Each reader method takes the key and a Danish label used in messages
+    ("Indtast tilsagnsdatoen ..."), returns the value (or ``None`` when it was missing or
+    invalid, so that parsing can continue) and records a :class:`Fejl` otherwise.
+    """
+
+    def __init__(self, data: Any, sti: str = "", *, formular: bool = False,
+                 fejl: list[Fejl] | None = None):
+        self._sti = sti
+        self.formular = formular
+        self.fejl: list[Fejl] = [] if fejl is None else fejl
+        self._brugt: set[str] = set()
+        if isinstance(data, Mapping):
+            self._data: Mapping = data
+        else:
+            self._data = {}
+            self.tilfoej(sti, "Forventede et objekt med felter ({…})." if sti
+                         else "Inddata skal være ét JSON-objekt ({…}).")
+
+    # -- bookkeeping -----------------------------------------------------------------------
+    def felt(self, noegle: str) -> str:
+        return f"{self._sti}.{noegle}" if self._sti else noegle
+
+    def tilfoej(self, felt: str, besked: str) -> None:
+        self.fejl.append(Fejl(felt, besked))
+
+    def har(self, noegle: str) -> bool:
+        return noegle in self._data and self._data[noegle] is not None
+
+    def _hent(self, noegle: str, label: str, paakraevet: bool, tom_besked: str | None):
+        self._brugt.add(noegle)
+        v = self._data.get(noegle, _MANGLER)
+        if v is None or v is _MANGLER or (self.formular and isinstance(v, str) and not v.strip()):
+            if paakraevet:
+                self.tilfoej(self.felt(noegle), tom_besked or f"Udfyld {label}.")
+            return _MANGLER
+        return v
+
+    def afslut(self) -> None:
+        """Report unknown keys (typos must not be ignored) and raise if anything was wrong."""
+        for noegle in self._data:
+            if noegle not in self._brugt:
+                self.tilfoej(self.felt(str(noegle)), f"Feltet »{noegle}« kendes ikke. Tjek stavningen.")
+        if self.fejl:
+            raise Inputfejl(self.fejl)
+
+    def under(self, noegle: str, data: Any, indeks: int | None = None) -> "Laeser":
+        sti = self.felt(noegle) + (f"[{indeks}]" if indeks is not None else "")
+        return Laeser(data, sti, formular=self.formular, fejl=self.fejl)
+
+    def _afslut_under(self, sub: "Laeser") -> None:
+        for noegle in sub._data:
+            if noegle not in sub._brugt:
+                self.tilfoej(sub.felt(str(noegle)), f"Feltet »{noegle}« kendes ikke. Tjek stavningen.")
+
+    # -- readers ---------------------------------------------------------------------------
+    def _tal(self, noegle: str, label: str, eksempel: str, paakraevet: bool,
+             default: Any) -> Decimal | None:
+        v = self._hent(noegle, label, paakraevet, f"Indtast {label}, fx {eksempel}.")
+        if v is _MANGLER:
+            return default
+        if isinstance(v, bool):
+            d = None
+        elif isinstance(v, int):
+            d = Decimal(v)
+        elif isinstance(v, float):
+            d = Decimal(repr(v)) if math.isfinite(v) else None
+        elif isinstance(v, str) and self.formular:
+            d = parse_dansk_tal(v)
+        else:
+            d = None
+        if d is None or not d.is_finite():
+            self.tilfoej(self.felt(noegle), f"Indtast {label} som et tal, fx {eksempel}.")
+            return None
+        if abs(d) >= _STOERST:
+            self.tilfoej(self.felt(noegle), f"{label.capitalize()} er for stort. Tjek tallet.")
+            return None
+        return d
+
+    def beloeb(self, noegle: str, label: str, *, eksempel: str = "250.000",
+               min: Decimal | int | None = 0, paakraevet: bool = True,
+               default: Any = None) -> Decimal | None:
+        """An amount in kroner, exact (Decimal), at most two decimals (øre)."""
+        d = self._tal(noegle, label, eksempel, paakraevet, default)
+        if d is None or d is default:
+            return d
+        if d != d.quantize(Decimal("0.01")):
+            self.tilfoej(self.felt(noegle), f"Angiv {label} i hele kroner og øre (højst to decimaler).")
+            return None
+        if min is not None and d < min:
+            self.tilfoej(self.felt(noegle), f"{label.capitalize()} kan ikke være negativt. Indtast et beløb på {min} kr. eller mere.")
+            return None
+        return d
+
+    def tal(self, noegle: str, label: str, *, eksempel: str = "2,5", min: float | None = None,
+            max: float | None = None, min_inkl: bool = True, paakraevet: bool = True,
+            default: Any = None, enhed: str = "") -> Decimal | None:
+        """A real number (Decimal), optionally bounded."""
+        d = self._tal(noegle, label, eksempel, paakraevet, default)
+        if d is None or d is default:
+            return d
+        e = f" {enhed}" if enhed else ""
+        if min is not None and (d < Decimal(str(min)) if min_inkl else d <= Decimal(str(min))):
+            ord_ = "mindst" if min_inkl else "større end"
+            self.tilfoej(self.felt(noegle), f"{label.capitalize()} skal være {ord_} {_dk(min)}{e}.")
+            return None
+        if max is not None and d > Decimal(str(max)):
+            self.tilfoej(self.felt(noegle), f"{label.capitalize()} må højst være {_dk(max)}{e}.")
+            return None
+        return d
+
+    def heltal(self, noegle: str, label: str, *, eksempel: str = "40", min: int | None = None,
+               max: int | None = None, paakraevet: bool = True, default: Any = None,
+               enhed: str = "") -> int | None:
+        d = self._tal(noegle, label, eksempel, paakraevet, default)
+        if d is None or d is default:
+            return d
+        if d != d.to_integral_value():
+            self.tilfoej(self.felt(noegle), f"Angiv {label} som et helt tal, fx {eksempel}.")
+            return None
+        n = int(d)
+        e = f" {enhed}" if enhed else ""
+        if (min is not None and n < min) or (max is not None and n > max):
+            if min is not None and max is not None:
+                self.tilfoej(self.felt(noegle), f"{label.capitalize()} skal være mellem {min} og {max}{e}.")
+            elif min is not None:
+                self.tilfoej(self.felt(noegle), f"{label.capitalize()} skal være mindst {min}{e}.")
+            else:
+                self.tilfoej(self.felt(noegle), f"{label.capitalize()} må højst være {max}{e}.")
+            return None
+        return n
+
+    def dato(self, noegle: str, label: str, *, paakraevet: bool = True,
+             tillad_tom: bool = False) -> dt.date | None:
+        """An ISO date ``YYYY-MM-DD`` (the form's date field sends the same)."""
+        if tillad_tom and noegle in self._data and (
+                self._data[noegle] is None or (self.formular and self._data[noegle] == "")):
+            self._brugt.add(noegle)
+            return None
+        v = self._hent(noegle, label, paakraevet, f"Indtast {label}, fx 2014-05-01.")
+        if v is _MANGLER:
+            return None
+        if isinstance(v, str):
+            try:
+                if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v.strip()):
+                    return dt.date.fromisoformat(v.strip())
+            except ValueError:
+                pass
+        self.tilfoej(self.felt(noegle), f"{label.capitalize()} skal være en rigtig dato skrevet som år-måned-dag, fx 2014-05-01.")
+        return None
+
+    def valg(self, noegle: str, label: str, muligheder: Mapping[str, str] | Iterable[str], *,
+             paakraevet: bool = True, default: Any = None) -> str | None:
+        """One of a fixed set of values; the message lists them (with their Danish names)."""
+        v = self._hent(noegle, label, paakraevet, f"Vælg {label}.")
+        if v is _MANGLER:
+            return default
+        navne = dict(muligheder) if isinstance(muligheder, Mapping) else {m: m for m in muligheder}
+        if not isinstance(v, str) or v not in navne:
+            liste = ", ".join(f"»{k}«" for k in navne)
+            self.tilfoej(self.felt(noegle), f"Vælg {label}: en af {liste}.")
+            return None
+        return v
+
+    def sandhed(self, noegle: str, label: str, *, paakraevet: bool = True,
+                default: bool | None = None) -> bool | None:
+        """A yes/no answer: JSON true/false (form mode also takes "ja"/"nej")."""
+        v = self._hent(noegle, label, paakraevet, f"Svar ja eller nej til {label}.")
+        if v is _MANGLER:
+            return default
+        if isinstance(v, bool):
+            return v
+        if self.formular and isinstance(v, str) and v.lower() in ("ja", "nej", "true", "false"):
+            return v.lower() in ("ja", "true")
+        self.tilfoej(self.felt(noegle), f"Svar ja eller nej til {label} (true eller false).")
+        return None
+
+    def tekst(self, noegle: str, label: str, *, paakraevet: bool = True, default: str = "",
+              max_laengde: int = 200) -> str | None:
+        v = self._hent(noegle, label, paakraevet, f"Udfyld {label}.")
+        if v is _MANGLER:
+            return default
+        if not isinstance(v, str):
+            self.tilfoej(self.felt(noegle), f"Skriv {label} som tekst.")
+            return None
+        if len(v) > max_laengde:
+            self.tilfoej(self.felt(noegle), f"{label.capitalize()} må højst være {max_laengde} tegn.")
+            return None
+        return v.strip()
+
+    def liste(self, noegle: str, label: str, laes: Callable[["Laeser"], T], *,
+              min_antal: int = 1, max_antal: int = 500,
+              max_besked: str | None = None) -> list[T]:
+        """A list of objects, each read by ``laes`` with its own path (``poster[2].beloeb_kr``).
+
+        ``max_besked`` replaces the message for too many elements (e.g. to cite the rule
+        behind ``max_antal``); ``{antal}`` in it is replaced by the number given.
+        """
+        v = self._hent(noegle, label, True, f"Tilføj mindst {min_antal} {label}." if min_antal else None)
+        if v is _MANGLER:
+            return []
+        if not isinstance(v, list):
+            self.tilfoej(self.felt(noegle), f"Angiv {label} som en liste ([…]).")
+            return []
+        if len(v) < min_antal:
+            self.tilfoej(self.felt(noegle), f"Tilføj mindst {min_antal} {label}.")
+        if len(v) > max_antal:
+            self.tilfoej(self.felt(noegle), max_besked.replace("{antal}", str(len(v))) if max_besked
+                         else f"Højst {max_antal} {label}.")
+            return []
+        ud: list[T] = []
+        for i, element in enumerate(v):
+            sub = self.under(noegle, element, i)
+            foer = len(self.fejl)
+            vaerdi = laes(sub)
+            self._afslut_under(sub)
+            if len(self.fejl) == foer:
+                ud.append(vaerdi)
+        return ud
+
+    def objekt(self, noegle: str, label: str, laes: Callable[["Laeser"], T], *,
+               paakraevet: bool = True, default: Any = None) -> T | None:
+        """A nested object, read by ``laes`` with its own paths (``indhold.effekt``)."""
+        v = self._hent(noegle, label, paakraevet, f"Udfyld {label}.")
+        if v is _MANGLER:
+            return default
+        if not isinstance(v, Mapping):
+            self.tilfoej(self.felt(noegle), f"Angiv {label} som et objekt med felter ({{…}}).")
+            return None
+        sub = self.under(noegle, v)
+        foer = len(self.fejl)
+        vaerdi = laes(sub)
+        self._afslut_under(sub)
+        return vaerdi if len(self.fejl) == foer else None
+
+
+def _dk(x: float | int | Decimal) -> str:
+    return str(x).replace(".", ",")
+
+
+def til_json(v: Any) -> Any:
+    """Dataclasses, Decimals and dates as plain JSON values (amounts become numbers)."""
+    if dataclasses.is_dataclass(v) and not isinstance(v, type):
+        return {f.name: til_json(getattr(v, f.name)) for f in dataclasses.fields(v)}
+    if isinstance(v, Decimal):
+        return int(v) if v == v.to_integral_value() and abs(v) < 2**53 else float(v)
+    if isinstance(v, (dt.date, dt.datetime)):
+        return v.isoformat()
+    if isinstance(v, Mapping):
+        return {str(k): til_json(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [til_json(x) for x in v]
+    if isinstance(v, float) and not math.isfinite(v):
+        return None
+    return v

@@ -1,0 +1,456 @@
+"""Check an application to Bæredygtighedspuljen against the administrationsgrundlag before sending it.
+
+Source: Administrationsgrundlag for Bæredygtighedspuljen of 22 March 2021: who may apply
+(pkt. 6), what an application must contain (pkt. 7), which support it may not be combined
+with (pkt. 3), the period and the yearly frames (pkt. 1 and 5) and the prioritisation
+criteria (pkt. 5). The years, frames and rule texts are data (``docs/data/baeredygtighedspuljen.toml``);
+this module holds only the logic.
+
+Every result holds every check in :data:`TJEK_IDS`, each ``ok``, ``advarsel`` or ``fejl``;
+the application *kan indsendes* when no check is ``fejl``.
+
+Key figures (money exact, in Decimal; shares rounded half up to 0.01 percentage point once):
+
+* samlet budget = Σ all budget lines = puljefinansiering + egenfinansiering + anden finansiering;
+* egenfinansieringsandel = egenfinansiering / samlet budget × 100 (none for a budget of 0 kr.);
+* andel af årsrammen = ansøgt beløb / the delpulje's frame for the year × 100 (none outside the period);
+* kr pr. ton CO₂e = samlet budget / klimagevinst, rounded to øre: the project's whole cost set
+  against its climate gain, as pkt. 5 asks ("sættes i relation til projektets størrelse og
+  omkostninger"); none without a climate gain above 0.
+
+The frame check: up to the frame is ``ok``, above it ``advarsel``; for a delpulje whose
+``merforbrug_er_loft`` is true (the investeringsramme) more than frame × (100 + merforbrug_pct) / 100
+is ``fejl``: 16.500.000 kr. × 120 % = 19.800.000 kr. in 2024.
+
+>>> r = beregn(parse(Laeser(EKSEMPEL)))
+>>> r.samlet_budget_kr, r.egenfinansieringsandel_pct, r.andel_af_aarsramme_pct, r.kr_pr_ton_co2e
+(Decimal('4000000'), Decimal('10.00'), Decimal('20.91'), Decimal('9523.81'))
+>>> r.kan_indsendes, [t.id for t in r.tjek if t.status != "ok"]
+(True, ['lbf_kombination'])
+>>> beregn(dataclasses.replace(parse(Laeser(EKSEMPEL)), ansoegt_beloeb_kr=Decimal("19800000.01"))).kan_indsendes
+False
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from decimal import ROUND_HALF_UP, Decimal
+
+from ._contract import Laeser
+from ._data import Datafejl, indlaes
+from ._format import kr, pct, tal
+
+__all__ = ["TJEK_IDS", "INDHOLD", "ANSOEGERE", "FINANSIERING", "Regler", "regler", "Post", "Input",
+           "Tjek", "Resultat", "parse", "beregn", "EKSEMPEL"]
+
+#: What the applicant is; values of the input field ``ansoeger``.
+ANSOEGERE = {
+    "boligorganisation": "almen boligorganisation",
+    "boligafdeling": "boligafdeling",
+    "raadgivning_forskning": "rådgivnings- eller forskningsinstitution",
+    "anden": "anden ansøger",
+}
+#: Who pays a budget line; values of ``poster[i].finansiering``.
+FINANSIERING = {"pulje": "puljen", "egen": "ansøger selv", "anden": "anden finansiering"}
+
+#: The minimum content of an application (pkt. 7): key -> (what it is, what to do when it is missing).
+INDHOLD = {
+    "effekt": ("en redegørelse for projektets effekt",
+               "Beskriv hvilken effekt projektet vil have, fx på klima, miljø eller energiforbrug."),
+    "maal_og_succeskriterier": ("projektets mål og konkrete succeskriterier",
+                                "Skriv præcist hvilke mål og konkrete succeskriterier projektet skal nå."),
+    "evaluering": ("en evaluering der måler om målene og succeskriterierne er nået",
+                   "Beskriv hvordan projektets resultater evalueres, og hvordan I måler om målene og "
+                   "succeskriterierne er opfyldt."),
+    "tidsplan": ("en konkret og realistisk plan med tidsramme",
+                 "Læg en konkret og realistisk plan for hvordan og inden for hvilken tidsramme målene og "
+                 "succeskriterierne skal nås."),
+    "kompetencer": ("en beskrivelse af jeres viden og kompetence til at gennemføre projektet",
+                    "Beskriv hvilken viden og kompetence I har til at gennemføre projektet, også den I får "
+                    "fra samarbejdspartnere."),
+    "budget": ("et budget der viser hvilke udgifter puljen skal betale, og hvilke I selv finansierer",
+               "Læg et budget ved ansøgningen der for hver udgift viser om puljen betaler den, eller om I "
+               "selv finansierer den."),
+}
+
+TJEK_IDS = ("ansoegerkreds", "periode", "beloeb_stemmer", "aarsramme", "statslig_dobbeltstoette",
+            "lbf_kombination", *(f"indhold_{k}" for k in INDHOLD), "egenfinansiering", "klimagevinst")
+
+_OERE = Decimal("0.01")
+_HUNDREDE = Decimal(100)
+
+
+# -- rules (schema of docs/data/baeredygtighedspuljen.toml) -----------------------------------
+@dataclasses.dataclass(frozen=True)
+class Delpulje:
+    betegnelse: str
+    samlet_kr: Decimal
+    udbetaling: str
+    merforbrug_pct: Decimal
+    merforbrug_er_loft: bool
+    kilde: str
+    aarsrammer_kr: dict[str, Decimal]
+
+
+@dataclasses.dataclass(frozen=True)
+class Tjekregel:
+    kilde: str
+    afsnit: str
+    regel: str = ""
+    regel_pr_delpulje: dict[str, str] = dataclasses.field(default_factory=dict)
+
+    def tekst(self, delpulje: str) -> str:
+        return self.regel_pr_delpulje.get(delpulje, self.regel)
+
+
+@dataclasses.dataclass(frozen=True)
+class Regler:
+    kilde: str
+    samlet_kr: Decimal
+    samlet_kilde: str
+    foerste_udmoentningsaar: int
+    sidste_udmoentningsaar: int
+    delpuljer: dict[str, Delpulje]
+    tjek: dict[str, Tjekregel]
+
+    def aarsramme(self, delpulje: str, aar: int) -> Decimal | None:
+        return self.delpuljer[delpulje].aarsrammer_kr.get(str(aar))
+
+
+@functools.cache
+def regler() -> Regler:
+    """The rules, checked for what the schema cannot say: a frame for every year, a rule per check."""
+    r = indlaes("baeredygtighedspuljen", Regler)
+    fil = "baeredygtighedspuljen.toml"
+    aar = {str(a) for a in range(r.foerste_udmoentningsaar, r.sidste_udmoentningsaar + 1)}
+    if not aar:
+        raise Datafejl(f"{fil}: foerste_udmoentningsaar ligger efter sidste_udmoentningsaar")
+    for navn, d in r.delpuljer.items():
+        if set(d.aarsrammer_kr) != aar:
+            raise Datafejl(f"{fil}: delpuljer.{navn}.aarsrammer_kr: forventede præcis årene "
+                           f"{r.foerste_udmoentningsaar}-{r.sidste_udmoentningsaar}, fik {sorted(d.aarsrammer_kr)}")
+    for tid in TJEK_IDS:
+        t = r.tjek.get(tid)
+        if t is None:
+            raise Datafejl(f"{fil}: tjek.{tid}: mangler")
+        for navn in r.delpuljer:
+            if not t.tekst(navn):
+                raise Datafejl(f"{fil}: tjek.{tid}: mangler regel (eller regel_pr_delpulje.{navn})")
+    return r
+
+
+# -- input and result ---------------------------------------------------------------------
+@dataclasses.dataclass(frozen=True)
+class Post:
+    """One line of the budget: what it is, what it costs and who pays."""
+
+    tekst: str
+    beloeb_kr: Decimal
+    finansiering: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Input:
+    delpulje: str
+    ansoeger: str
+    aar: int
+    ansoegt_beloeb_kr: Decimal
+    poster: tuple[Post, ...]
+    stoettet_af_lbf: bool
+    vandtaette_skotter: bool
+    anden_statslig_pulje: bool
+    klimagevinst_ton_co2e: Decimal | None
+    indhold: dict[str, bool]
+
+
+@dataclasses.dataclass(frozen=True)
+class Tjek:
+    id: str
+    status: str
+    """"ok", "advarsel" or "fejl"."""
+    besked: str
+    kilde: str
+    afsnit: str
+    """Anchor of the section on the Bæredygtighedspuljen page the rule is explained in."""
+    hvad_goer_i: str
+    """What to do about it (empty when the check is ok)."""
+    regel: str
+    """The rule, quoted from the administrationsgrundlag."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Resultat:
+    delpulje: str
+    aar: int
+    samlet_budget_kr: Decimal
+    puljefinansiering_kr: Decimal
+    egenfinansiering_kr: Decimal
+    anden_finansiering_kr: Decimal
+    egenfinansieringsandel_pct: Decimal | None
+    aarsramme_kr: Decimal | None
+    andel_af_aarsramme_pct: Decimal | None
+    kr_pr_ton_co2e: Decimal | None
+    kan_indsendes: bool
+    konklusion: str
+    tjek: tuple[Tjek, ...]
+
+
+EKSEMPEL = {
+    "delpulje": "investeringsramme",
+    "ansoeger": "boligorganisation",
+    "aar": 2024,
+    "ansoegt_beloeb_kr": 3450000,
+    "poster": [
+        {"tekst": "Luft-vand-varmepumper til tre blokke", "beloeb_kr": 3200000, "finansiering": "pulje"},
+        {"tekst": "Måling og evaluering af driften i to år", "beloeb_kr": 250000, "finansiering": "pulje"},
+        {"tekst": "Projektledelse i boligorganisationen", "beloeb_kr": 400000, "finansiering": "egen"},
+        {"tekst": "Bidrag fra leverandør til målerudstyr", "beloeb_kr": 150000, "finansiering": "anden"},
+    ],
+    "stoettet_af_lbf": True,
+    "vandtaette_skotter": True,
+    "anden_statslig_pulje": False,
+    "klimagevinst_ton_co2e": 420,
+    "indhold": {k: True for k in INDHOLD},
+}
+
+
+def parse(laeser: Laeser) -> Input:
+    r = regler()
+    delpulje = laeser.valg("delpulje", "hvilken delpulje I søger",
+                           {k: d.betegnelse for k, d in r.delpuljer.items()})
+    ansoeger = laeser.valg("ansoeger", "hvem der søger", ANSOEGERE)
+    aar = laeser.heltal("aar", "ansøgningsåret", eksempel="2024", min=2000, max=2100)
+    ansoegt = laeser.beloeb("ansoegt_beloeb_kr", "det ansøgte beløb", eksempel="3.450.000")
+    poster = laeser.liste("poster", "budgetpost", _laes_post)
+    stoettet = laeser.sandhed("stoettet_af_lbf", "om projektet i forvejen er støttet af LBF")
+    # Asked only when the project is supported by LBF already; otherwise it does not matter.
+    skotter = laeser.sandhed("vandtaette_skotter", "om der er vandtætte skotter til det LBF støtter",
+                             paakraevet=bool(stoettet), default=False)
+    statslig = laeser.sandhed("anden_statslig_pulje", "om projektet er støttet af en anden statslig pulje")
+    ton = laeser.tal("klimagevinst_ton_co2e", "klimagevinsten i ton CO₂e", eksempel="420",
+                     min=0, paakraevet=False, default=None)
+    if ton is not None and ton != ton.quantize(Decimal("0.001")):
+        laeser.tilfoej(laeser.felt("klimagevinst_ton_co2e"),
+                       "Angiv klimagevinsten i ton CO₂e med højst tre decimaler (hele kilo).")
+        ton = None
+    indhold = laeser.objekt("indhold", "hvad ansøgningen indeholder", _laes_indhold)
+    laeser.afslut()
+    return Input(delpulje, ansoeger, aar, ansoegt, tuple(poster), stoettet, skotter,  # type: ignore[arg-type]
+                 statslig, ton, indhold)  # type: ignore[arg-type]
+
+
+def _laes_post(l: Laeser) -> Post:
+    tekst = l.tekst("tekst", "hvad budgetposten dækker", max_laengde=300)
+    if tekst == "":
+        l.tilfoej(l.felt("tekst"), "Udfyld hvad budgetposten dækker.")
+    beloeb = l.beloeb("beloeb_kr", "budgetpostens beløb")
+    finansiering = l.valg("finansiering", "hvem der betaler budgetposten", FINANSIERING)
+    return Post(tekst or "", beloeb, finansiering)  # type: ignore[arg-type]
+
+
+def _laes_indhold(l: Laeser) -> dict[str, bool]:
+    return {k: l.sandhed(k, f"om ansøgningen indeholder {tekst}")  # type: ignore[misc]
+            for k, (tekst, _) in INDHOLD.items()}
+
+
+# -- the checks ---------------------------------------------------------------------------
+def beregn(inp: Input, r: Regler | None = None) -> Resultat:
+    """Compute the key figures and run every check in :data:`TJEK_IDS`."""
+    r = r or regler()
+    summer = {k: sum((p.beloeb_kr for p in inp.poster if p.finansiering == k), Decimal(0))
+              for k in FINANSIERING}
+    samlet = summer["pulje"] + summer["egen"] + summer["anden"]
+    egen_andel = _andel(summer["egen"], samlet)
+    ramme = r.aarsramme(inp.delpulje, inp.aar)
+    ramme_andel = _andel(inp.ansoegt_beloeb_kr, ramme) if ramme is not None else None
+    ton = inp.klimagevinst_ton_co2e
+    kr_pr_ton = (samlet / ton).quantize(_OERE, ROUND_HALF_UP) if ton else None
+
+    def tjek(tid: str, status: str, besked: str, hvad: str = "") -> Tjek:
+        regel = r.tjek[tid]
+        return Tjek(tid, status, besked, regel.kilde, regel.afsnit, hvad if status != "ok" else "",
+                    regel.tekst(inp.delpulje))
+
+    liste = [
+        tjek("ansoegerkreds", *_ansoegerkreds(inp, r)),
+        tjek("periode", *_periode(inp, r)),
+        tjek("beloeb_stemmer", *_beloeb_stemmer(inp.ansoegt_beloeb_kr, summer["pulje"])),
+        tjek("aarsramme", *_aarsramme(inp, r, ramme, ramme_andel)),
+        tjek("statslig_dobbeltstoette", *_statslig(inp)),
+        tjek("lbf_kombination", *_lbf_kombination(inp)),
+        *(tjek(f"indhold_{k}", *_indhold(k, inp.indhold[k])) for k in INDHOLD),
+        tjek("egenfinansiering", *_egenfinansiering(summer["egen"], samlet, egen_andel)),
+        tjek("klimagevinst", *_klimagevinst(ton, kr_pr_ton)),
+    ]
+    antal_fejl = sum(t.status == "fejl" for t in liste)
+    antal_adv = sum(t.status == "advarsel" for t in liste)
+    if antal_fejl:
+        konklusion = f"Ret {antal_fejl} fejl før I sender ansøgningen."
+    elif antal_adv:
+        konklusion = ("Ansøgningen kan sendes. Læs advarslen først." if antal_adv == 1 else
+                      f"Ansøgningen kan sendes. Læs de {antal_adv} advarsler først.")
+    else:
+        konklusion = "Ansøgningen kan sendes."
+    return Resultat(inp.delpulje, inp.aar, samlet, summer["pulje"], summer["egen"], summer["anden"],
+                    egen_andel, ramme, ramme_andel, kr_pr_ton, antal_fejl == 0, konklusion, tuple(liste))
+
+
+def _andel(del_: Decimal, hele: Decimal) -> Decimal | None:
+    """del_ / hele in per cent, rounded half up to two decimals; None when hele is 0."""
+    return (del_ * _HUNDREDE / hele).quantize(_OERE, ROUND_HALF_UP) if hele else None
+
+
+def _pct(x: Decimal) -> str:
+    """A share as the page shows it: one decimal, none when it is whole (12,5 %, 100 %)."""
+    return pct(x.quantize(Decimal("0.1"), ROUND_HALF_UP))
+
+
+def _ansoegerkreds(inp: Input, r: Regler) -> tuple[str, str, str]:
+    if inp.ansoeger == "boligorganisation":
+        return ("ok", "Ansøgningen kommer fra en almen boligorganisation. Det er kun almene boligorganisationer der "
+                      "kan søge puljen.", "")
+    if inp.ansoeger == "boligafdeling":
+        return ("fejl",
+                "En boligafdeling kan ikke selv søge puljen. Ansøgningen skal komme fra boligorganisationen, "
+                "og afdelingen deltager i samarbejde med den.",
+                "Lad boligorganisationen stå som ansøger, og beskriv afdelingens rolle i projektet.")
+    if inp.ansoeger == "raadgivning_forskning":
+        if inp.delpulje == "forsoegsmidler":
+            return ("advarsel",
+                    "Rådgivnings- og forskningsinstitutioner kan ikke søge i ansøgningsrunderne; det kan kun "
+                    "almene boligorganisationer. LBF kan tildele dem forsøgsmidler direkte til særlige forsøgs- "
+                    "og udviklingsprojekter, men de midler uddeles ikke i ansøgningsrunderne.",
+                    "Kontakt LBF om projektet, eller lad en almen boligorganisation stå som ansøger og "
+                    "samarbejd med den om ansøgningen og projektet.")
+        return ("fejl",
+                f"{r.delpuljer[inp.delpulje].betegnelse} kan kun søges af almene boligorganisationer, ikke af "
+                "rådgivnings- og forskningsinstitutioner.",
+                "Lad en almen boligorganisation stå som ansøger. I kan samarbejde med den om ansøgningen og "
+                "om at gennemføre projektet.")
+    return ("fejl", "Kun almene boligorganisationer kan søge puljen.",
+            "Lad en almen boligorganisation stå som ansøger. Boligorganisationen kan samarbejde med andre "
+            "organisationer og virksomheder om ansøgningen og om at gennemføre projektet.")
+
+
+def _periode(inp: Input, r: Regler) -> tuple[str, str, str]:
+    foerste, sidste = r.foerste_udmoentningsaar, r.sidste_udmoentningsaar
+    if foerste <= inp.aar <= sidste:
+        return "ok", f"{inp.aar} ligger i puljens periode, {foerste}-{sidste}.", ""
+    if inp.aar < foerste:
+        besked = f"Puljen dækker årene {foerste}-{sidste}, og {inp.aar} ligger før perioden."
+    else:
+        besked = (f"Puljen dækker årene {foerste}-{sidste}, og alle midler skal være udmøntet med udgangen af "
+                  f"{sidste}. Der kan ikke søges midler for {inp.aar}.")
+    return "fejl", besked, f"Ret ansøgningsåret til et år fra {foerste} til og med {sidste}."
+
+
+def _saetning(tekst: str) -> str:
+    """End a sentence with one full stop, also after an amount ("… 3.450.000 kr.")."""
+    return tekst if tekst.endswith(".") else tekst + "."
+
+
+def _beloeb_stemmer(ansoegt: Decimal, pulje: Decimal) -> tuple[str, str, str]:
+    if ansoegt == pulje:
+        return ("ok", f"Det ansøgte beløb, {kr(ansoegt)}, er lig med summen af de budgetposter som puljen "
+                      f"skal betale ({kr(pulje)}).", "")
+    if pulje == 0:
+        grund = "men ingen budgetposter skal betales af puljen (0\u00a0kr.)."
+    else:
+        grund = _saetning(f"men de budgetposter som puljen skal betale, giver tilsammen {kr(pulje)}")
+    return ("fejl",
+            f"I søger {kr(ansoegt)}, {grund} " + _saetning(f"Forskellen er {kr(abs(ansoegt - pulje))}"),
+            "Ret det ansøgte beløb eller budgetposterne, så det ansøgte beløb er præcis summen af de "
+            "poster som puljen skal betale.")
+
+
+def _aarsramme(inp: Input, r: Regler, ramme: Decimal | None,
+               andel: Decimal | None) -> tuple[str, str, str]:
+    d = r.delpuljer[inp.delpulje]
+    navn = d.betegnelse.lower()
+    a = inp.ansoegt_beloeb_kr
+    if ramme is None or andel is None:
+        return ("fejl",
+                f"Der er ingen årsramme for {navn} i {inp.aar}. Puljen har årsrammer for "
+                f"{r.foerste_udmoentningsaar}-{r.sidste_udmoentningsaar}.",
+                "Ret ansøgningsåret (se tjekket af perioden).")
+    ramme_tekst = f"årsrammen for {navn} i {inp.aar} på {kr(ramme)}"
+    if a <= ramme:
+        return "ok", _saetning(f"I søger {kr(a)}, som er {_pct(andel)} af {ramme_tekst}"), ""
+    # Above the frame the share is not shown: rounded, it could read "100 %" or "120 %" for an
+    # amount just above the limit. The excess in kroner is exact.
+    loft_pct = _HUNDREDE + d.merforbrug_pct
+    loft = (ramme * loft_pct / _HUNDREDE).quantize(_OERE, ROUND_HALF_UP)
+    if d.merforbrug_er_loft and a > loft:
+        return ("fejl",
+                f"I søger {kr(a)}. Det er {kr(a - loft)} mere end {pct(loft_pct)} af {ramme_tekst}, "
+                f"i alt {kr(loft)}, som er det mest LBF kan udmønte ved at fremrykke rammemidler "
+                f"(merforbrug op til {pct(d.merforbrug_pct)}).",
+                f"Søg højst {kr(loft)}, fx ved at øge egenfinansieringen eller afgrænse projektet.")
+    besked = _saetning(f"I søger {kr(a)}. Det er {kr(a - ramme)} mere end hele {ramme_tekst}")
+    if d.merforbrug_er_loft and d.merforbrug_pct > 0:
+        besked += (f" LBF kan fremrykke rammemidler op til {pct(d.merforbrug_pct)} over årsrammen, i alt "
+                   f"{kr(loft)}, men kun hvis der er behov for det.")
+    return ("advarsel", besked,
+            f"Søg et mindre beløb, eller spørg LBF om der er midler nok i {inp.aar}, fx uforbrugte midler "
+            "overført fra tidligere år.")
+
+
+def _statslig(inp: Input) -> tuple[str, str, str]:
+    if inp.anden_statslig_pulje:
+        return ("fejl",
+                "Projektet er støttet af en anden statslig pulje. Bæredygtighedspuljen kan ikke støtte projekter "
+                "der allerede er støttet af Klima-, Energi- og Forsyningsministeriets puljer eller andre "
+                "tilsvarende statslige puljer.",
+                "Søg kun til et projekt som ikke allerede er støttet af en statslig pulje.")
+    return "ok", "I har oplyst at projektet ikke er støttet af andre statslige puljer.", ""
+
+
+def _lbf_kombination(inp: Input) -> tuple[str, str, str]:
+    if not inp.stoettet_af_lbf:
+        return "ok", "I har oplyst at projektet ikke i forvejen er støttet af LBF.", ""
+    if not inp.vandtaette_skotter:
+        return ("fejl",
+                "Projektet er i forvejen støttet af LBF, og der er ikke vandtætte skotter mellem det og det "
+                "LBF's øvrige støtteordninger støtter. Puljen giver kun midler til projekter som ikke i "
+                "forvejen er støttet af LBF.",
+                "Adskil det projekt I søger til, fra det LBF's øvrige støtteordninger støtter i samme sag, så "
+                "der er vandtætte skotter mellem dem, og beskriv adskillelsen i ansøgningen.")
+    return ("advarsel",
+            "Projektet indgår i en sag der også er støttet af LBF. Puljens midler kan kun kombineres med LBF's "
+            "øvrige støtteordninger når der er vandtætte skotter mellem projekterne, og det har I oplyst at der er.",
+            "Beskriv i ansøgningen og i budgettet hvordan projektet er adskilt fra det LBF's øvrige "
+            "støtteordninger støtter, så LBF kan se de vandtætte skotter.")
+
+
+def _indhold(noegle: str, med: bool) -> tuple[str, str, str]:
+    tekst, hvad = INDHOLD[noegle]
+    if med:
+        return "ok", f"Ansøgningen indeholder {tekst}.", ""
+    return "fejl", f"Ansøgningen mangler {tekst}. Det skal den som minimum indeholde.", hvad
+
+
+def _egenfinansiering(egen: Decimal, samlet: Decimal, andel: Decimal | None) -> tuple[str, str, str]:
+    if egen == 0:
+        return ("advarsel",
+                "Budgettet har ingen egenfinansiering. Når ansøgningerne prioriteres, vægter det at ansøger "
+                "selv bidrager med størst mulig egenfinansiering.",
+                "Overvej om I selv kan finansiere en del af projektet, og vis det som budgetposter med "
+                "egenfinansiering.")
+    assert andel is not None  # egen > 0, so samlet > 0
+    return "ok", f"I finansierer selv {kr(egen)}, som er {_pct(andel)} af det samlede budget på {kr(samlet)}", ""
+
+
+def _klimagevinst(ton: Decimal | None, kr_pr_ton: Decimal | None) -> tuple[str, str, str]:
+    hvad = ("Sandsynliggør projektets samlede klimagevinst i ton CO₂e, og sæt den i forhold til projektets "
+            "størrelse og omkostninger, fx med udgangspunkt i den frivillige bæredygtighedsklasse.")
+    if ton is None:
+        return ("advarsel",
+                "I har ikke angivet projektets klimagevinst. Den største relative miljø- eller klimagevinst er "
+                "det første kriterium når ansøgningerne prioriteres.", hvad)
+    if kr_pr_ton is None:
+        return ("advarsel",
+                "I har angivet en klimagevinst på 0 ton CO₂e. Den største relative miljø- eller klimagevinst er "
+                "det første kriterium når ansøgningerne prioriteres.", hvad)
+    return ("ok", f"Projektet giver en klimagevinst på {tal(ton)} ton CO₂e. Det svarer til {kr(kr_pr_ton)} "
+                  "pr. ton CO₂e af det samlede budget.", "")

@@ -1,0 +1,163 @@
+"""Is a party to an almen byggesag covered by the nøgletal rules?
+
+Source: the notat of 19 December 2016, "Krav om beregning af nøgletal for alment byggeri",
+on BEK nr. 675 af 18. juni 2010 (nøgletalsbekendtgørelsen) and BEK nr. 1171 af 30.
+september 2015 (ophævelsesbekendtgørelsen). The dates and amounts are data
+(``docs/data/noegletal.toml``); this module holds only the logic:
+
+A role (entreprenør, rådgiver, bygherre) is covered if and only if
+
+1. the tilsagn was given on or after the role's start date,
+2. the amount *exceeds* the role's threshold (strictly greater: "overstiger"), and
+3. the task was put out to tender *before* the cut-off date (for the bygherre: at least one
+   rådgiver- or entrepriseopgave of the project was).
+
+>>> r = beregn(Input("entreprenoer", dt.date(2014, 5, 1), dt.date(2015, 10, 31), Decimal("300000.01")))
+>>> r.omfattet
+True
+>>> beregn(Input("entreprenoer", dt.date(2014, 5, 1), dt.date(2015, 11, 1), Decimal(10**6))).omfattet
+False
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from decimal import Decimal
+
+from ._contract import Laeser
+from ._data import indlaes
+from ._format import dato, kr
+
+__all__ = ["Input", "Resultat", "Begrundelse", "Regler", "regler", "parse", "beregn", "EKSEMPEL"]
+
+ROLLER = {"entreprenoer": "Entreprenør", "raadgiver": "Rådgiver", "bygherre": "Bygherre"}
+
+
+# -- rules (schema of docs/data/noegletal.toml) ---------------------------------------------
+@dataclasses.dataclass(frozen=True)
+class Skaeringsdato:
+    dato: dt.date
+    kilde: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Rolle:
+    betegnelse: str
+    startdato: dt.date
+    startdato_kilde: str
+    taerskel_kr: Decimal
+    taerskel_tekst: str
+    taerskel_kilde: str
+    forpligtelser: tuple[str, ...]
+    bossinf_note: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Regler:
+    kilde: str
+    skaeringsdato: Skaeringsdato
+    roller: dict[str, Rolle]
+
+
+def regler() -> Regler:
+    return indlaes("noegletal", Regler)
+
+
+# -- input and result ---------------------------------------------------------------------
+@dataclasses.dataclass(frozen=True)
+class Input:
+    rolle: str
+    tilsagnsdato: dt.date
+    udbudsdato: dt.date | None
+    """entreprenør/rådgiver: when the task was put out to tender; bygherre: the earliest
+    date any task of the project was (None: none yet)."""
+    beloeb_kr: Decimal
+
+
+@dataclasses.dataclass(frozen=True)
+class Begrundelse:
+    betingelse: str
+    opfyldt: bool
+    tekst: str
+    kilde: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Resultat:
+    rolle: str
+    omfattet: bool
+    konklusion: str
+    begrundelser: tuple[Begrundelse, ...]
+    forpligtelser: tuple[str, ...]
+    bemaerkninger: tuple[str, ...]
+
+
+EKSEMPEL = {"rolle": "entreprenoer", "tilsagnsdato": "2014-05-01",
+            "udbudsdato": "2015-06-15", "beloeb_kr": 2400000}
+
+
+def parse(laeser: Laeser) -> Input:
+    rolle = laeser.valg("rolle", "din rolle i byggesagen", ROLLER)
+    tilsagnsdato = laeser.dato("tilsagnsdato", "tilsagnsdatoen")
+    if rolle in ("bygherre", None):  # None: unknown role, so don't also demand a date
+        udbudsdato = laeser.dato("udbudsdato", "den første udbudsdato", tillad_tom=True)
+    else:
+        udbudsdato = laeser.dato("udbudsdato", "udbudsdatoen for opgaven")
+    beloeb = laeser.beloeb("beloeb_kr", "beløbet", eksempel="2.400.000")
+    laeser.afslut()
+    return Input(rolle, tilsagnsdato, udbudsdato, beloeb)  # type: ignore[arg-type]
+
+
+def beregn(inp: Input, r: Regler | None = None) -> Resultat:
+    """Apply the three conditions of the notat for the input's role."""
+    r = r or regler()
+    rolle = r.roller[inp.rolle]
+    skaering = r.skaeringsdato.dato
+
+    start_ok = inp.tilsagnsdato >= rolle.startdato
+    beloeb_ok = inp.beloeb_kr > rolle.taerskel_kr
+    udbud_ok = inp.udbudsdato is not None and inp.udbudsdato < skaering
+
+    begrundelser = [
+        Begrundelse(
+            "tilsagnsdato", start_ok,
+            (f"Reglerne gælder for tilsagn meddelt {dato(rolle.startdato)} eller senere. Tilsagnet er "
+             f"givet {dato(inp.tilsagnsdato)}, så betingelsen er {'' if start_ok else 'ikke '}opfyldt."),
+            rolle.startdato_kilde),
+        Begrundelse(
+            "beloeb", beloeb_ok,
+            (f"Reglerne gælder, når {rolle.taerskel_tekst} overstiger {kr(rolle.taerskel_kr)} "
+             f"Beløbet er {kr(inp.beloeb_kr)}, så betingelsen er {'' if beloeb_ok else 'ikke '}opfyldt."),
+            rolle.taerskel_kilde),
+        Begrundelse(
+            "udbudsdato", udbud_ok,
+            _udbud_tekst(inp, rolle, skaering, udbud_ok),
+            r.skaeringsdato.kilde),
+    ]
+    omfattet = start_ok and beloeb_ok and udbud_ok
+    bemaerkninger = []
+    if not udbud_ok and start_ok and beloeb_ok and rolle.bossinf_note:
+        bemaerkninger.append(rolle.bossinf_note)
+    if omfattet:
+        konklusion = f"Som {rolle.betegnelse} er I omfattet af reglerne om nøgletal for alment byggeri."
+    else:
+        konklusion = f"Som {rolle.betegnelse} er I ikke omfattet af reglerne om nøgletal for alment byggeri."
+    return Resultat(inp.rolle, omfattet, konklusion, tuple(begrundelser),
+                    rolle.forpligtelser if omfattet else (), tuple(bemaerkninger))
+
+
+def _udbud_tekst(inp: Input, rolle: Rolle, skaering: dt.date, ok: bool) -> str:
+    graense = f"før {dato(skaering)}"
+    if inp.rolle == "bygherre":
+        if inp.udbudsdato is None:
+            return (f"Der er endnu ikke udbudt nogen rådgiver- eller entrepriseopgave. Bygherren er kun "
+                    f"omfattet, hvis mindst én opgave er udbudt {graense}, så betingelsen er ikke opfyldt.")
+        return (f"Den første opgave blev udbudt {dato(inp.udbudsdato)}. Bygherren er omfattet, hvis mindst "
+                f"én rådgiver- eller entrepriseopgave er udbudt {graense}"
+                + (", så betingelsen er opfyldt." if ok else ", så betingelsen er ikke opfyldt."))
+    assert inp.udbudsdato is not None
+    opgave = "entrepriseopgaven" if inp.rolle == "entreprenoer" else "rådgiveropgaven"
+    return (f"{opgave.capitalize()} blev udbudt {dato(inp.udbudsdato)}. Kun opgaver udbudt {graense} "
+            f"er omfattet" + (", så betingelsen er opfyldt." if ok else
+                              f"; opgaver udbudt {dato(skaering)} eller senere er ikke."))

@@ -1,0 +1,461 @@
+// Thin browser glue for the calculator pages. It knows no rule: it turns the form into
+// the texts the user typed, asks the Python package (in a Web Worker) for an answer and
+// shows the HTML the package renders. Everything stays in this browser tab.
+//
+// Markup contract (see docs/beregnere/*.md):
+//   <div class="lbf-beregner" data-beregner="NAVN" data-state="loading">
+//     <p data-status aria-live="polite">…</p>
+//     <form data-formular [data-trinvis]> fields named by their JSON path … </form>
+//     <div data-resultat></div>
+//   </div>
+// Field names are JSON paths ("poster[2].beloeb_kr"); names starting with "_" are for the
+// page only and never sent. data-vis-hvis="rolle=a,b;_udbudt=ja" shows an element (and sends
+// its fields) only when one of the ";"-separated conditions holds; hidden fields are sent as null.
+
+const LAGER_VERSION = 1;
+
+function el(tag, attrs = {}, ...born) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "text") e.textContent = v;
+    else if (v !== false && v != null) e.setAttribute(k, v === true ? "" : v);
+  }
+  for (const b of born) e.append(b);
+  return e;
+}
+
+export function feltId(navn) {
+  return "felt-" + navn.replace(/[\[\].]+/g, "-").replace(/-$/, "");
+}
+
+// ---- conditions ---------------------------------------------------------------------
+function vaerdi(form, navn) {
+  const felter = form.querySelectorAll(`[name="${CSS.escape(navn)}"]`);
+  for (const f of felter) {
+    if (f.type === "radio") { if (f.checked) return f.value; }
+    else if (f.type === "checkbox") return f.checked ? "ja" : "nej";
+    else return f.value;
+  }
+  return "";
+}
+
+function betingelseOpfyldt(form, udtryk) {
+  return udtryk.split(";").some((del) => {
+    const m = del.trim().match(/^([\w.\[\]]+)(!?=)(.*)$/);
+    if (!m) return true;
+    const v = vaerdi(form, m[1]);
+    const hit = m[3].split(",").map((s) => s.trim()).includes(v);
+    return m[2] === "=" ? hit : !hit;
+  });
+}
+
+function opdaterSynlighed(form) {
+  const trinvis = form.hasAttribute("data-trinvis");
+  for (const e of form.querySelectorAll("[data-vis-hvis]")) {
+    // In a step-by-step flow the flow itself shows one step at a time.
+    if (trinvis && e.classList.contains("lbf-trin")) continue;
+    e.hidden = !betingelseOpfyldt(form, e.dataset.visHvis);
+  }
+}
+
+/** True when a condition on the field or an enclosing element does not hold. */
+function erSkjult(felt, form) {
+  for (let e = felt; e && e !== form; e = e.parentElement) {
+    if (e.hasAttribute("data-vis-hvis") && !betingelseOpfyldt(form, e.dataset.visHvis)) return true;
+  }
+  return false;
+}
+
+// ---- form <-> data ------------------------------------------------------------------
+function saetSti(obj, sti, v) {
+  const dele = sti.match(/[^.\[\]]+/g);
+  let o = obj;
+  dele.forEach((d, i) => {
+    const sidste = i === dele.length - 1;
+    const naeste = dele[i + 1];
+    const noegle = /^\d+$/.test(d) ? Number(d) : d;
+    if (sidste) { o[noegle] = v; return; }
+    if (o[noegle] == null) o[noegle] = /^\d+$/.test(naeste) ? [] : {};
+    o = o[noegle];
+  });
+}
+
+/** The data object Python reads in form mode: texts as typed, null for hidden fields. */
+export function samlData(form) {
+  const data = {};
+  const set = new Set();
+  for (const f of form.elements) {
+    const navn = f.name;
+    if (!navn || navn.startsWith("_") || set.has(navn) || f.disabled) continue;
+    set.add(navn);
+    let v = vaerdi(form, navn);
+    if (f.type === "checkbox") v = f.checked;
+    if (erSkjult(f, form)) v = null;
+    saetSti(data, navn, v);
+  }
+  // Sparse arrays (after a row was removed) become dense lists.
+  const komprimer = (x) => Array.isArray(x) ? x.filter((y) => y !== undefined).map(komprimer)
+    : (x && typeof x === "object") ? Object.fromEntries(Object.entries(x).map(([k, y]) => [k, komprimer(y)])) : x;
+  return komprimer(data);
+}
+
+/** Every named field's raw value, for the browser's own storage. */
+function raaFelter(form) {
+  const ud = {};
+  for (const f of form.elements) {
+    if (!f.name) continue;
+    if (f.type === "radio") { if (f.checked) ud[f.name] = f.value; }
+    else if (f.type === "checkbox") ud[f.name] = f.checked;
+    else if (f.type !== "file") ud[f.name] = f.value;
+  }
+  return ud;
+}
+
+function udfyld(form, felter) {
+  const gentagelser = form.querySelectorAll("[data-gentag]");
+  for (const g of gentagelser) {
+    const navn = g.dataset.gentag;
+    const indeks = new Set();
+    for (const k of Object.keys(felter)) {
+      const m = k.match(new RegExp(`^${navn}\\[(\\d+)\\]`));
+      if (m) indeks.add(Number(m[1]));
+    }
+    if (indeks.size) saetAntalRaekker(g, Math.max(...indeks) + 1);
+  }
+  for (const f of form.elements) {
+    if (!f.name || !(f.name in felter)) continue;
+    const v = felter[f.name];
+    if (f.type === "radio") f.checked = f.value === v;
+    else if (f.type === "checkbox") f.checked = v === true;
+    else if (f.type !== "file") f.value = v == null ? "" : String(v);
+  }
+  opdaterSynlighed(form);
+}
+
+/** Flatten a saved/loaded nested object into {path: text}; numbers in Danish notation. */
+export function fladgoer(obj, praefiks = "", ud = {}) {
+  if (Array.isArray(obj)) obj.forEach((v, i) => fladgoer(v, `${praefiks}[${i}]`, ud));
+  else if (obj && typeof obj === "object") {
+    for (const [k, v] of Object.entries(obj)) fladgoer(v, praefiks ? `${praefiks}.${k}` : k, ud);
+  } else if (typeof obj === "number") ud[praefiks] = String(obj).replace(".", ",");
+  else if (typeof obj === "boolean") ud[praefiks] = obj;
+  else ud[praefiks] = obj == null ? "" : String(obj);
+  return ud;
+}
+
+// ---- repeated rows (measures, budget lines, years) ----------------------------------
+function saetAntalRaekker(gentag, antal) {
+  const skabelon = gentag.querySelector("template");
+  const liste = gentag.querySelector("[data-raekker]");
+  while (liste.children.length < antal) tilfoejRaekke(gentag);
+  while (liste.children.length > antal) liste.lastElementChild.remove();
+  void skabelon;
+}
+
+function nummerer(gentag) {
+  const navn = gentag.dataset.gentag;
+  [...gentag.querySelector("[data-raekker]").children].forEach((r, i) => {
+    for (const e of r.querySelectorAll("[name], [for], [id], [data-nr], [aria-describedby]")) {
+      for (const a of ["name", "for", "id", "aria-describedby"]) {
+        const v = e.getAttribute(a);
+        if (v) e.setAttribute(a, v.replace(new RegExp(`${navn}(\\[|-)\\d+`, "g"), (_, s) => `${navn}${s}${i}`));
+      }
+      if (e.hasAttribute("data-nr")) e.textContent = String(i + 1);
+    }
+  });
+}
+
+function tilfoejRaekke(gentag) {
+  const skabelon = gentag.querySelector("template");
+  const liste = gentag.querySelector("[data-raekker]");
+  const ny = skabelon.content.firstElementChild.cloneNode(true);
+  liste.append(ny);
+  nummerer(gentag);
+  return ny;
+}
+
+// ---- errors ---------------------------------------------------------------------------
+function ryd(rod) {
+  rod.querySelectorAll(".lbf-fejlopsummering").forEach((e) => e.remove());
+  rod.querySelectorAll(".lbf-felt-fejl").forEach((e) => e.remove());
+  rod.querySelectorAll("[aria-invalid]").forEach((e) => {
+    e.removeAttribute("aria-invalid");
+    const d = (e.getAttribute("aria-describedby") || "").split(" ").filter((x) => !x.endsWith("-fejl")).join(" ");
+    if (d) e.setAttribute("aria-describedby", d); else e.removeAttribute("aria-describedby");
+  });
+  document.title = document.title.replace(/^Fejl: /, "");
+}
+
+function feltFor(form, felt) {
+  const id = feltId(felt);
+  return document.getElementById(id) || form.querySelector(`[name="${CSS.escape(felt)}"]`);
+}
+
+function visFejl(rod, form, fejl, foran) {
+  ryd(rod);
+  const liste = el("ul", { class: "lbf-fejlopsummering__liste" });
+  for (const f of fejl) {
+    const felt = f.felt ? feltFor(form, f.felt) : null;
+    const li = el("li");
+    if (felt) {
+      const maal = felt.type === "radio" ? (form.querySelector(`[name="${CSS.escape(felt.name)}"]`)) : felt;
+      li.append(el("a", { href: "#" + (maal.id || feltId(f.felt)), text: f.besked }));
+      const besked = el("p", { class: "lbf-felt-fejl", id: (maal.id || feltId(f.felt)) + "-fejl" });
+      besked.append(el("span", { class: "lbf-skjult", text: "Fejl: " }), f.besked);
+      // The message goes right above the input (or the list of choices), below label and hint.
+      const gruppe = felt.closest(".lbf-felt") || felt.parentElement;
+      (gruppe.querySelector(".lbf-valgliste") || felt).before(besked);
+      for (const x of form.querySelectorAll(`[name="${CSS.escape(felt.name)}"]`)) {
+        x.setAttribute("aria-invalid", "true");
+        x.setAttribute("aria-describedby", ((x.getAttribute("aria-describedby") || "") + " " + besked.id).trim());
+      }
+    } else {
+      li.textContent = f.besked;
+    }
+    liste.append(li);
+  }
+  const opsummering = el("div", { class: "lbf-fejlopsummering", role: "alert", tabindex: "-1" },
+    el("h2", { text: "Der er problemer" }), liste);
+  (foran || form).prepend(opsummering);
+  document.title = "Fejl: " + document.title;
+  opsummering.focus();
+  opsummering.addEventListener("click", (e) => {
+    const a = e.target.closest("a");
+    if (!a) return;
+    e.preventDefault();
+    const maal = document.getElementById(a.getAttribute("href").slice(1));
+    if (!maal) return;
+    rod.dispatchEvent(new CustomEvent("lbf-vis-felt", { detail: maal }));
+    maal.focus();
+  });
+}
+
+// ---- the worker -----------------------------------------------------------------------
+function startWorker(rod) {
+  const navn = rod.dataset.beregner;
+  const status = rod.querySelector("[data-status]");
+  const afventer = new Map();
+  let naesteId = 1;
+  let klarLoes;
+  let klarAfvis;
+  const klar = new Promise((l, a) => { klarLoes = l; klarAfvis = a; });
+  let worker;
+  try {
+    worker = new Worker(new URL("./beregner-worker.js", import.meta.url), { type: "module" });
+  } catch (err) {
+    klarAfvis(err);
+  }
+  const visStatus = (t) => { if (status) status.textContent = t; };
+  if (worker) {
+    worker.onmessage = (e) => {
+      const m = e.data;
+      if (m.type === "status") visStatus(m.tekst);
+      else if (m.type === "klar") { rod.dataset.state = "ready"; visStatus("Beregneren er klar."); klarLoes(); }
+      else if (m.type === "startfejl") klarAfvis(new Error(m.besked));
+      else if (m.type === "svar") { afventer.get(m.id)?.(m); afventer.delete(m.id); }
+    };
+    worker.onerror = (e) => { e.preventDefault?.(); klarAfvis(new Error(e.message || "worker")); };
+    worker.postMessage({ type: "start", navn });
+  }
+  klar.catch((err) => {
+    rod.dataset.state = "error";
+    visStatus("Beregneren kunne ikke starte i denne browser. Vejledningen og eksemplet på siden gælder stadig.");
+    console.warn("Beregneren kunne ikke starte:", err);
+  });
+  return {
+    klar,
+    kald(data) {
+      return klar.then(() => new Promise((loes) => {
+        const id = naesteId++;
+        afventer.set(id, loes);
+        worker.postMessage({ type: "kald", id, navn, data });
+      }));
+    },
+  };
+}
+
+// ---- step-by-step flow (GOV.UK "one question per page", with "Tjek dine svar") --------
+function trinvis(rod, form, beregn) {
+  const trin = [...form.querySelectorAll(":scope > .lbf-trin")];
+  const tjek = el("section", { class: "lbf-tjek", hidden: true, "aria-labelledby": "tjek-overskrift" },
+    el("h2", { id: "tjek-overskrift", text: "Tjek dine svar", tabindex: "-1" }));
+  const oversigt = el("dl", { class: "lbf-tjek__liste" });
+  const se = el("button", { type: "submit", class: "md-button md-button--primary", text: form.dataset.knap || "Se resultat" });
+  tjek.append(oversigt, se);
+  form.append(tjek);
+  form.querySelector(":scope > .lbf-send")?.remove();
+  let aktuel = 0;
+  let fraTjek = false;
+  const synlige = () => trin.filter((t) => !t.hasAttribute("data-vis-hvis") || betingelseOpfyldt(form, t.dataset.visHvis));
+
+  function visningsvaerdi(t) {
+    const dele = [];
+    for (const f of t.querySelectorAll("[name]")) {
+      if (erSkjult(f, form) || (f.type === "radio" && !f.checked)) continue;
+      if (f.type === "radio") dele.push(f.closest(".lbf-valg")?.querySelector("label")?.textContent.trim() || f.value);
+      else if (f.type === "date" && f.value) dele.push(new Date(f.value + "T12:00").toLocaleDateString("da-DK", { day: "numeric", month: "long", year: "numeric" }));
+      else if (f.value) dele.push(f.value + (f.dataset.enhed ? " " + f.dataset.enhed : ""));
+    }
+    return dele.join(", ") || "Ikke besvaret";
+  }
+
+  function bygTjek() {
+    oversigt.replaceChildren();
+    for (const t of synlige()) {
+      const spoergsmaal = [...t.querySelector("legend").childNodes]
+        .filter((n) => !(n.nodeType === 1 && n.hidden)).map((n) => n.textContent).join("").trim();
+      const ret = el("a", { href: "#" + t.id, class: "lbf-ret" }, "Ret", el("span", { class: "lbf-skjult", text: " " + spoergsmaal.toLowerCase() }));
+      ret.addEventListener("click", (e) => { e.preventDefault(); fraTjek = true; gaaTil(trin.indexOf(t)); });
+      oversigt.append(el("div", { class: "lbf-tjek__raekke" }, el("dt", { text: spoergsmaal }),
+        el("dd", { text: visningsvaerdi(t) }), el("dd", { class: "lbf-tjek__ret" }, ret)));
+    }
+  }
+
+  function vis(indeks, { historik = true, fokus = true } = {}) {
+    aktuel = indeks;
+    opdaterSynlighed(form);
+    trin.forEach((t, i) => { t.hidden = i !== indeks; });
+    tjek.hidden = indeks !== trin.length;
+    if (indeks === trin.length) bygTjek();
+    const id = indeks === trin.length ? "tjek" : trin[indeks].id;
+    if (historik && location.hash !== "#" + id) history.pushState({ trin: indeks }, "", "#" + id);
+    if (fokus) (indeks === trin.length ? tjek.querySelector("h2") : trin[indeks].querySelector("legend h2, legend"))?.focus?.();
+  }
+  const gaaTil = (i) => vis(i);
+
+  for (const t of trin) {
+    const legend = t.querySelector("legend");
+    if (legend) legend.setAttribute("tabindex", "-1");
+    const knapper = el("div", { class: "lbf-knapper" });
+    const fortsaet = el("button", { type: "button", class: "md-button md-button--primary", text: "Fortsæt" });
+    fortsaet.addEventListener("click", async () => {
+      const fejl = await beregn.valider(t);
+      if (fejl.length) return;
+      ryd(rod);
+      const s = synlige();
+      const naeste = fraTjek ? trin.length : (s.indexOf(t) + 1 < s.length ? trin.indexOf(s[s.indexOf(t) + 1]) : trin.length);
+      vis(naeste);
+    });
+    knapper.append(fortsaet);
+    if (trin.indexOf(t) > 0) {
+      const tilbage = el("button", { type: "button", class: "md-button lbf-tilbage", text: "Tilbage" });
+      tilbage.addEventListener("click", () => history.back());
+      knapper.append(tilbage);
+    }
+    t.append(knapper);
+  }
+  window.addEventListener("popstate", (e) => {
+    const i = e.state && Number.isInteger(e.state.trin) ? e.state.trin
+      : location.hash === "#tjek" ? trin.length : Math.max(0, trin.findIndex((t) => "#" + t.id === location.hash));
+    vis(i, { historik: false });
+  });
+  rod.addEventListener("lbf-vis-felt", (e) => {
+    const t = e.detail.closest(".lbf-trin");
+    if (t && t.hidden) vis(trin.indexOf(t), { fokus: false });
+  });
+  const start = location.hash === "#tjek" ? trin.length : trin.findIndex((t) => "#" + t.id === location.hash);
+  history.replaceState({ trin: Math.max(0, start) }, "", location.hash || location.pathname + location.search);
+  vis(Math.max(0, start), { historik: false, fokus: false });
+  return { tilTjek: () => vis(trin.length) };
+}
+
+// ---- one calculator -------------------------------------------------------------------
+function opsaet(rod) {
+  const navn = rod.dataset.beregner;
+  const form = rod.querySelector("form[data-formular]");
+  const resultat = rod.querySelector("[data-resultat]");
+  const lagerNoegle = `lbf-beregner:${navn}`;
+  const worker = startWorker(rod);
+  let antalBeregninger = 0;
+
+  // Restore what the user typed last time (this browser only). Tampered state is dropped.
+  try {
+    const gemt = localStorage.getItem(lagerNoegle);
+    if (gemt) {
+      const g = JSON.parse(gemt);
+      if (!g || g.version !== LAGER_VERSION || typeof g.felter !== "object" || Array.isArray(g.felter)
+          || !Object.values(g.felter).every((v) => ["string", "boolean"].includes(typeof v))) {
+        throw new Error("form");
+      }
+      udfyld(form, g.felter);
+    }
+  } catch {
+    localStorage.removeItem(lagerNoegle);
+    rod.querySelector("[data-besked]")?.replaceChildren("De gemte svar i browseren kunne ikke læses og er slettet. Start forfra.");
+  }
+  const gem = () => {
+    try { localStorage.setItem(lagerNoegle, JSON.stringify({ version: LAGER_VERSION, felter: raaFelter(form) })); } catch { /* storage full or off */ }
+  };
+
+  async function kald() {
+    return worker.kald(samlData(form));
+  }
+
+  const beregn = {
+    async valider(trin) {
+      if (rod.dataset.state !== "ready") return [];
+      const svar = await kald();
+      const fejl = (svar.svar?.fejl || []).filter((f) => { const x = feltFor(form, f.felt); return x && trin.contains(x); });
+      if (fejl.length) visFejl(rod, form, fejl, trin);
+      return fejl;
+    },
+    async koer() {
+      resultat.setAttribute("aria-busy", "true");
+      const svar = await kald();
+      resultat.removeAttribute("aria-busy");
+      if (!svar.svar) {
+        visFejl(rod, form, [{ felt: "", besked: "Der opstod en fejl i beregneren. Prøv igen, eller kontakt os, hvis det bliver ved." }]);
+        console.error("Intern fejl i beregneren:", svar.intern);
+        return null;
+      }
+      if (svar.svar.fejl) {
+        visFejl(rod, form, svar.svar.fejl);
+        return svar.svar;
+      }
+      ryd(rod);
+      resultat.innerHTML = svar.svar.html;   // rendered and escaped by the Python package
+      resultat.dataset.beregning = String(++antalBeregninger);
+      rod.dispatchEvent(new CustomEvent("lbf-resultat", { detail: svar.svar.resultat }));
+      return svar.svar;
+    },
+  };
+  rod.lbf = { beregn, samlData: () => samlData(form), udfyld: (f) => udfyld(form, f), gem };
+
+  for (const g of form.querySelectorAll("[data-gentag]")) {
+    g.addEventListener("click", (e) => {
+      const k = e.target.closest("button");
+      if (!k) return;
+      if (k.matches("[data-tilfoej]")) {
+        const ny = tilfoejRaekke(g);
+        ny.querySelector("input, select")?.focus();
+        gem();
+      } else if (k.matches("[data-fjern]")) {
+        const liste = g.querySelector("[data-raekker]");
+        if (liste.children.length <= Number(g.dataset.min || 1)) return;
+        k.closest("[data-raekke]").remove();
+        nummerer(g);
+        g.querySelector("[data-tilfoej]")?.focus();
+        gem();
+      }
+    });
+  }
+
+  const flow = form.hasAttribute("data-trinvis") ? trinvis(rod, form, beregn) : null;
+  form.addEventListener("input", () => { opdaterSynlighed(form); gem(); });
+  form.addEventListener("change", () => { opdaterSynlighed(form); gem(); });
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const svar = await beregn.koer();
+    if (svar && !svar.fejl) resultat.querySelector("h2, h3")?.setAttribute("tabindex", "-1");
+    if (svar && !svar.fejl) resultat.querySelector("h2, h3")?.focus();
+  });
+  rod.querySelector("[data-nulstil]")?.addEventListener("click", () => {
+    localStorage.removeItem(lagerNoegle);
+    location.hash = "";
+    location.reload();
+  });
+  opdaterSynlighed(form);
+  void flow;
+}
+
+for (const rod of document.querySelectorAll("[data-beregner]")) opsaet(rod);
