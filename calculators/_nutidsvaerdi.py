@@ -12,8 +12,8 @@ Floats are used here and only here; callers round once, at the edge.
 
 >>> round(nutidsvaerdi([100.0, 100.0], 0.10), 6)
 173.553719
->>> voksende(100.0, 0.02, 3)
-[100.0, 102.0, 104.04]
+>>> voksende(100.0, 0.5, 3)
+[100.0, 150.0, 225.0]
 >>> list(genkoebsaar(15, 40)), restandel(15, 40)
 ([15, 30], Fraction(1, 3))
 """
@@ -51,7 +51,8 @@ def nutidsvaerdi(stroem: Sequence[float], rente: float, /) -> float:
     if rente == 0:
         return math.fsum(stroem)
     v = 1.0 + rente
-    return math.fsum(x / v ** t for t, x in enumerate(stroem, start=1))
+    # v ** -t rather than x / v ** t: a huge rate then underflows to 0 instead of overflowing.
+    return math.fsum(x * v ** -t for t, x in enumerate(stroem, start=1))
 
 
 def voksende(beloeb: float, vaekst: float, n: int, /) -> list[float]:

@@ -183,6 +183,7 @@ class Tjek:
 class Resultat:
     delpulje: str
     aar: int
+    ansoegt_beloeb_kr: Decimal
     samlet_budget_kr: Decimal
     puljefinansiering_kr: Decimal
     egenfinansiering_kr: Decimal
@@ -228,8 +229,9 @@ def parse(laeser: Laeser) -> Input:
     skotter = laeser.sandhed("vandtaette_skotter", "om der er vandtætte skotter til det LBF støtter",
                              paakraevet=bool(stoettet), default=False)
     statslig = laeser.sandhed("anden_statslig_pulje", "om projektet er støttet af en anden statslig pulje")
-    ton = laeser.tal("klimagevinst_ton_co2e", "klimagevinsten i ton CO₂e", eksempel="420",
-                     min=0, paakraevet=False, default=None)
+    # The label has no capital letters: the reader capitalises it with str.capitalize().
+    ton = laeser.tal("klimagevinst_ton_co2e", "klimagevinsten", eksempel="420", min=0,
+                     paakraevet=False, default=None, enhed="ton CO₂e")
     if ton is not None and ton != ton.quantize(Decimal("0.001")):
         laeser.tilfoej(laeser.felt("klimagevinst_ton_co2e"),
                        "Angiv klimagevinsten i ton CO₂e med højst tre decimaler (hele kilo).")
@@ -292,7 +294,7 @@ def beregn(inp: Input, r: Regler | None = None) -> Resultat:
                       f"Ansøgningen kan sendes. Læs de {antal_adv} advarsler først.")
     else:
         konklusion = "Ansøgningen kan sendes."
-    return Resultat(inp.delpulje, inp.aar, samlet, summer["pulje"], summer["egen"], summer["anden"],
+    return Resultat(inp.delpulje, inp.aar, inp.ansoegt_beloeb_kr, samlet, summer["pulje"], summer["egen"], summer["anden"],
                     egen_andel, ramme, ramme_andel, kr_pr_ton, antal_fejl == 0, konklusion, tuple(liste))
 
 

@@ -47,7 +47,7 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from ._contract import Laeser
-from ._data import indlaes
+from ._data import Datafejl, indlaes
 from ._format import kr, tal
 
 __all__ = ["Input", "Aarstal", "Aarsresultat", "Total", "Resultat", "Regler", "regler",
@@ -151,7 +151,6 @@ def regler() -> Regler:
     if noegler != ("selvrisiko", "leverandoer", "fond"):
         # The arithmetic below implements exactly this order; a different one in the data
         # needs a code change, so say so instead of computing something else.
-        from ._data import Datafejl
         raise Datafejl(f"groen_garanti.toml: daekningsraekkefoelge: forventede nøglerne "
                        f"selvrisiko, leverandoer, fond i den rækkefølge, fik {', '.join(noegler)}")
     return r

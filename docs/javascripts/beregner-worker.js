@@ -13,12 +13,11 @@ async function start(navn) {
   status("Henter beregneren …");
   const manifestSvar = fetch(new URL("beregnere/manifest.json", basis), { cache: "no-cache" })
     .then((r) => { if (!r.ok) throw new Error(`manifest ${r.status}`); return r.json(); });
-  const pyodide = await loadPyodide({
-    indexURL: new URL("pyodide/", basis).href,
-    packages: [],
-  });
+  const [pyodide, manifest] = await Promise.all([
+    loadPyodide({ indexURL: new URL("pyodide/", basis).href, packages: [] }),
+    manifestSvar,
+  ]);
   status("Starter Python …");
-  const manifest = await manifestSvar;
   const hjul = await fetch(new URL(`beregnere/${manifest.hjul}`, basis));
   if (!hjul.ok) throw new Error(`wheel ${hjul.status}`);
   pyodide.unpackArchive(new Uint8Array(await hjul.arrayBuffer()), "wheel");

@@ -66,6 +66,14 @@ function erSkjult(felt, form) {
   return false;
 }
 
+/** Text of a node without the parts whose condition does not hold (legend variants). */
+function synligTekst(form, node) {
+  if (node.nodeType === Node.TEXT_NODE) return node.textContent;
+  if (node.nodeType !== Node.ELEMENT_NODE) return "";
+  if (node.hasAttribute("data-vis-hvis") && !betingelseOpfyldt(form, node.dataset.visHvis)) return "";
+  return [...node.childNodes].map((n) => synligTekst(form, n)).join("").trim();
+}
+
 // ---- form <-> data ------------------------------------------------------------------
 function saetSti(obj, sti, v) {
   const dele = sti.match(/[^.\[\]]+/g);
@@ -302,9 +310,9 @@ function trinvis(rod, form, beregn) {
   function bygTjek() {
     oversigt.replaceChildren();
     for (const t of synlige()) {
-      const spoergsmaal = [...t.querySelector("legend").childNodes]
-        .filter((n) => !(n.nodeType === 1 && n.hidden)).map((n) => n.textContent).join("").trim();
-      const ret = el("a", { href: "#" + t.id, class: "lbf-ret" }, "Ret", el("span", { class: "lbf-skjult", text: " " + spoergsmaal.toLowerCase() }));
+      const spoergsmaal = synligTekst(form, t.querySelector("legend"));
+      const kort = t.dataset.kort || spoergsmaal.toLowerCase();
+      const ret = el("a", { href: "#" + t.id, class: "lbf-ret" }, "Ret", el("span", { class: "lbf-skjult", text: " " + kort }));
       ret.addEventListener("click", (e) => { e.preventDefault(); fraTjek = true; gaaTil(trin.indexOf(t)); });
       oversigt.append(el("div", { class: "lbf-tjek__raekke" }, el("dt", { text: spoergsmaal }),
         el("dd", { text: visningsvaerdi(t) }), el("dd", { class: "lbf-tjek__ret" }, ret)));
@@ -419,7 +427,8 @@ function opsaet(rod) {
       return svar.svar;
     },
   };
-  rod.lbf = { beregn, samlData: () => samlData(form), udfyld: (f) => udfyld(form, f), gem };
+  // A small handle for tests and benchmarks: the same calls the form makes.
+  rod.lbf = { beregn, kald: (data) => worker.kald(data), samlData: () => samlData(form), udfyld: (f) => udfyld(form, f), gem };
 
   for (const g of form.querySelectorAll("[data-gentag]")) {
     g.addEventListener("click", (e) => {

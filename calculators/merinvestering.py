@@ -1,0 +1,625 @@
+"""Is the merinvestering in a new almen lavenergibolig totaløkonomisk rentabel?
+
+Source: BEK nr. 314 af 30. marts 2016 om totaløkonomiske merinvesteringer i nye
+lavenergiboliger i alment byggeri m.v. A merinvestering is totaløkonomisk rentabel when
+(§ 3, stk. 2)
+
+1. the present value of the energy savings over 40 years at least equals the merinvestering
+   including reinvestments and extra operating costs, and
+2. the saving at ibrugtagelse at least equals the residents' payment under almenboliglovens
+   § 129, stk. 4 (the beboerbetalingsprocent of § 15 times the merinvestering).
+
+If not, the organisation pays so much of the merinvestering that it becomes rentable (§ 13).
+Defaults (period, discount rate, real price growth per energy type) and their sources are
+data (``docs/data/merinvestering.toml``); the beboerbetalingsprocent has no default.
+
+Conventions (also returned as ``konventioner`` and shown on the page)
+--------------------------------------------------------------------
+* ``M = Σ merpris_kr`` at ``t = 0``, not discounted. ``r = kalkulationsrente_pct/100``,
+  ``N = periode_aar``. Every other flow is real (fixed prices) and paid at the end of year
+  ``t = 1 … N``; ``PV(x) = Σ x_t/(1+r)^t``.
+* Saving: ``S_t = Σ maengde_aar × pris_kr_pr_enhed × (1+g)^(t−1)`` with ``g`` per energy
+  line, so ``S_1`` is the saving at today's prices ("ved ibrugtagelse").
+* Operating cost: ``D_t = Σ aendret_drift_kr_aar`` (+ = extra cost), every year.
+* Reinvestment: a measure with lifetime ``L < N`` is bought again at its merpris at
+  ``t = L, 2L, …`` for every such ``t < N``.
+* Residual value (if ``medregn_restvaerdi``): the latest purchase, at
+  ``t0 = L × floor((N−1)/L)``, has ``t0 + L − N`` of its ``L`` years left at ``N`` and is
+  credited at ``t = N`` with ``merpris × (t0 + L − N)/L``.
+* ``PV_omkostninger = M + PV(reinvestments) + PV(D) − PV(residual)``. Condition 1:
+  ``PV(S) ≥ PV_omkostninger``; condition 2: ``S_1 ≥ beboerbetalingsprocent/100 × M``.
+* § 13: ``noedvendig_egenbetaling_kr = min(M, max(0, PV_omkostninger − PV(S),
+  M − S_1/(beboerbetalingsprocent/100)))`` (the last term only for a percentage > 0).
+
+Rounding: floats are used only inside the discounting. Each present value is rounded once to
+øre (half up); ``PV_omkostninger`` is the sum of the rounded parts, so the figures a user
+sees add up, and both conditions are judged on those figures. The residents' payment and the
+§ 13 amount are rounded *up* to øre, so that paying the amount shown always suffices.
+
+Worked example: one measure of 100.000 kr. lasting the whole period, saving 10.000 kWh at
+1 kr./kWh with no price growth, 3 % and 40 years: PV(S) = 10.000 kr. × 23,114772.
+
+>>> r = beregn(Input((Foranstaltning("Efterisolering", Decimal(100000), 40, Decimal(0)),),
+...                  (Energibesparelse("fjernvarme", Decimal(10000), "kWh", Decimal(1), Decimal(0)),),
+...                  Decimal(3), Decimal(5), 40, True))
+>>> r.nutidsvaerdi_besparelser_kr, r.nettonutidsvaerdi_kr, r.rentabel
+(Decimal('231147.72'), Decimal('131147.72'), True)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, localcontext
+
+from . import _nutidsvaerdi as nv
+from ._contract import Laeser
+from ._data import indlaes
+from ._format import kr, pct
+
+__all__ = ["Input", "Foranstaltning", "Energibesparelse", "Resultat", "Regler", "regler",
+           "standardvaerdier", "parse", "beregn", "EKSEMPEL", "KONVENTIONER"]
+
+_OERE = Decimal("0.01")
+#: Present values must stay far inside what Decimal rounds exactly (28 digits) and what a
+#: page can show: inputs that would pass 10^17 kr. are refused with a message.
+_LOG10_STOERST = 17.0
+
+
+# -- rules (schema of docs/data/merinvestering.toml) -------------------------------------
+@dataclasses.dataclass(frozen=True)
+class Periode:
+    aar: int
+    kilde: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Kalkulationsrente:
+    pct: Decimal
+    kilde: str
+    note: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Energiart:
+    betegnelse: str
+    realprisstigning_pct: Decimal
+    kilde: str
+    alias: tuple[str, ...] = ()
+
+
+@dataclasses.dataclass(frozen=True)
+class Levetid:
+    betegnelse: str
+    levetid_aar: int
+    kilde: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Sats:
+    pct: Decimal
+    kilde: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Beboerbetalingsprocent:
+    kilde: str
+    aar: dict[str, Sats]
+
+
+@dataclasses.dataclass(frozen=True)
+class Kilder:
+    betingelse_nutidsvaerdi: str
+    betingelse_beboerbetaling: str
+    egenbetaling: str
+    dokumentation: str
+    restvaerdi: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Regler:
+    kilde: str
+    periode: Periode
+    kalkulationsrente: Kalkulationsrente
+    energiarter: dict[str, Energiart]
+    levetider: dict[str, Levetid]
+    beboerbetalingsprocent: Beboerbetalingsprocent
+    kilder: Kilder
+
+
+def regler() -> Regler:
+    return indlaes("merinvestering", Regler)
+
+
+def standardvaerdier(rg: Regler | None = None) -> dict:
+    """The defaults a page offers, each with its source, as JSON.
+
+    >>> s = standardvaerdier()
+    >>> s["periode_aar"]["vaerdi"], s["energiarter"]["naturgas"]["realprisstigning_pct"]
+    (40, -0.5)
+    """
+    rg = rg or regler()
+    return {
+        "periode_aar": {"vaerdi": rg.periode.aar, "kilde": rg.periode.kilde},
+        "kalkulationsrente_pct": {"vaerdi": float(rg.kalkulationsrente.pct),
+                                  "kilde": rg.kalkulationsrente.kilde, "note": rg.kalkulationsrente.note},
+        "energiarter": {k: {"betegnelse": e.betegnelse, "realprisstigning_pct": float(e.realprisstigning_pct),
+                            "kilde": e.kilde} for k, e in rg.energiarter.items()},
+        "levetider": {k: {"betegnelse": v.betegnelse, "levetid_aar": v.levetid_aar, "kilde": v.kilde}
+                      for k, v in rg.levetider.items()},
+        "beboerbetalingsprocent": {"kilde": rg.beboerbetalingsprocent.kilde,
+                                   "aar": {a: {"pct": float(s.pct), "kilde": s.kilde}
+                                           for a, s in rg.beboerbetalingsprocent.aar.items()}},
+    }
+
+
+# -- input ----------------------------------------------------------------------------------
+@dataclasses.dataclass(frozen=True)
+class Foranstaltning:
+    navn: str
+    merpris_kr: Decimal
+    levetid_aar: int
+    aendret_drift_kr_aar: Decimal
+    """Change in yearly operating cost, real; + is an extra cost."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Energibesparelse:
+    energiart: str
+    maengde_aar: Decimal
+    enhed: str
+    pris_kr_pr_enhed: Decimal
+    realprisstigning_pct: Decimal
+    realprisstigning_kilde: str = ""
+    """Source of the default growth used; empty when the user entered it."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Input:
+    foranstaltninger: tuple[Foranstaltning, ...]
+    energibesparelser: tuple[Energibesparelse, ...]
+    kalkulationsrente_pct: Decimal
+    beboerbetalingsprocent: Decimal
+    periode_aar: int
+    medregn_restvaerdi: bool
+    standard: tuple[str, ...] = ()
+    """The top-level fields that took their default from the data folder."""
+
+
+EKSEMPEL = {
+    # An illustration only: the amounts are made up, and the beboerbetalingsprocent is NOT a
+    # published figure (the page says so); the user always enters the figure for the year.
+    "foranstaltninger": [
+        {"navn": "Ekstra isolering af klimaskærmen", "merpris_kr": 640000, "levetid_aar": 40},
+        {"navn": "3-lags vinduer i stedet for 2-lags", "merpris_kr": 380000, "levetid_aar": 30},
+        {"navn": "Ventilationsaggregat med højere varmegenvinding", "merpris_kr": 150000,
+         "levetid_aar": 20, "aendret_drift_kr_aar": 1500},
+    ],
+    "energibesparelser": [
+        {"energiart": "fjernvarme", "maengde_aar": 95000, "enhed": "kWh", "pris_kr_pr_enhed": 0.75},
+        {"energiart": "el", "maengde_aar": 4000, "enhed": "kWh", "pris_kr_pr_enhed": 2.2},
+    ],
+    "beboerbetalingsprocent": 4,
+}
+
+_SENTINEL = object()
+
+
+def _noegle(tekst: str) -> str:
+    s = tekst.strip().lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    return re.sub(r"[\s\-_]+", "_", s)
+
+
+def _energiart(navn: str, rg: Regler) -> Energiart | None:
+    n = _noegle(navn)
+    for k, e in rg.energiarter.items():
+        if n in (_noegle(k), _noegle(e.betegnelse), *(_noegle(a) for a in e.alias)):
+            return e
+    return None
+
+
+def _laes_foranstaltning(l: Laeser) -> Foranstaltning:
+    navn = l.tekst("navn", "navnet på foranstaltningen")
+    if navn == "":
+        l.tilfoej(l.felt("navn"), "Udfyld navnet på foranstaltningen.")
+    merpris = l.beloeb("merpris_kr", "merprisen", eksempel="250.000")
+    levetid = l.heltal("levetid_aar", "levetiden", eksempel="30", min=1, max=100, enhed="år")
+    drift = l.beloeb("aendret_drift_kr_aar", "den ændrede driftsudgift", eksempel="2.500", min=None,
+                     paakraevet=False, default=Decimal(0))
+    return Foranstaltning(navn, merpris, levetid, drift)  # type: ignore[arg-type]
+
+
+def _laes_energi(l: Laeser, rg: Regler) -> Energibesparelse:
+    energiart = l.tekst("energiart", "energiarten", max_laengde=100)
+    if energiart == "":
+        l.tilfoej(l.felt("energiart"), "Udfyld energiarten, fx fjernvarme.")
+    maengde = l.tal("maengde_aar", "den årlige mængde", eksempel="12.500", min=0)
+    enhed = l.tekst("enhed", "enheden", max_laengde=30)
+    pris = l.tal("pris_kr_pr_enhed", "prisen pr. enhed", eksempel="0,85", min=0, enhed="kr.")
+    g = l.tal("realprisstigning_pct", "den reale prisstigning", eksempel="1,5", min=-100, min_inkl=False,
+              paakraevet=False, default=_SENTINEL, enhed="%")
+    kilde = ""
+    if g is _SENTINEL:
+        g = None
+        art = _energiart(energiart, rg) if energiart else None
+        if art is not None:
+            g, kilde = art.realprisstigning_pct, art.kilde
+        elif energiart:
+            # Safer than assuming 0 %: a missing growth rate changes the answer silently.
+            kendte = ", ".join(e.betegnelse.lower() for e in rg.energiarter.values())
+            l.tilfoej(l.felt("realprisstigning_pct"),
+                      f"Indtast den reale prisstigning for »{energiart}« i procent om året, fx 1,5. "
+                      f"Der er kun standardværdier for {kendte}.")
+    if maengde is not None and pris is not None and maengde * pris >= Decimal("1e15"):
+        l.tilfoej(l.felt("maengde_aar"), "Den årlige besparelse (mængde × pris) er for stor. Tjek mængden og prisen.")
+    return Energibesparelse(energiart, maengde, enhed, pris, g, kilde)  # type: ignore[arg-type]
+
+
+def parse(laeser: Laeser) -> Input:
+    rg = regler()
+    foranst = laeser.liste("foranstaltninger", "foranstaltning", _laes_foranstaltning)
+    energi = laeser.liste("energibesparelser", "energibesparelse", lambda l: _laes_energi(l, rg))
+    standard = []
+    rente = laeser.tal("kalkulationsrente_pct", "kalkulationsrenten", eksempel="3", min=-100, min_inkl=False,
+                       paakraevet=False, default=_SENTINEL, enhed="%")
+    if rente is _SENTINEL:
+        rente = rg.kalkulationsrente.pct
+        standard.append("kalkulationsrente_pct")
+    bebo = laeser.tal("beboerbetalingsprocent", "beboerbetalingsprocenten", eksempel="4,5", min=0, max=100,
+                      enhed="%")
+    periode = laeser.heltal("periode_aar", "perioden", eksempel="40", min=1, max=100, paakraevet=False,
+                            default=_SENTINEL, enhed="år")
+    if periode is _SENTINEL:
+        periode = rg.periode.aar
+        standard.append("periode_aar")
+    restv = laeser.sandhed("medregn_restvaerdi", "om restværdien skal medregnes", paakraevet=False,
+                           default=_SENTINEL)
+    if restv is _SENTINEL:
+        restv = True
+        standard.append("medregn_restvaerdi")
+    if not laeser.fejl:
+        problem = _for_stort(foranst, energi, float(rente) / 100, 0.0, periode)  # type: ignore[arg-type]
+        if problem:
+            laeser.tilfoej(*problem)
+    laeser.afslut()
+    return Input(tuple(foranst), tuple(energi), rente, bebo, periode, restv, tuple(standard))  # type: ignore[arg-type]
+
+
+def _for_stort(foranst, energi, r: float, dg: float, n: int) -> tuple[str, str] | None:
+    """(field, message) if the present values could pass 10^17 kr., else None.
+
+    A generous upper bound in log10: N years × the largest discount factor × the largest
+    yearly flow. Only absurd inputs (a rate near −100 %, a growth of hundreds of percent a
+    year) reach it; it keeps every figure exact when rounded and printable.
+    """
+    if r <= -1 or any(float(e.realprisstigning_pct) / 100 + dg <= -1 for e in energi):
+        return ("kalkulationsrente_pct", "Kalkulationsrenten skal være større end -100 %.")
+    log_d = max(0.0, -n * math.log10(1 + r))  # the largest discount factor, (1+r)^-N for r < 0
+    log_g = [nv.log10_faktor(float(e.realprisstigning_pct) / 100 + dg, n - 1) for e in energi]
+    led = [math.log10(float(e.maengde_aar * e.pris_kr_pr_enhed) + 1) + lg for e, lg in zip(energi, log_g)]
+    penge = float(sum(abs(f.aendret_drift_kr_aar) + f.merpris_kr * (n // f.levetid_aar + 1) for f in foranst))
+    led.append(math.log10(penge + 1))
+    stoerst = math.log10(n) + log_d + max(led) + math.log10(len(led))
+    if stoerst < _LOG10_STOERST:
+        return None
+    if log_d >= max(log_g, default=0.0) and log_d > 2:
+        return ("kalkulationsrente_pct", "Kalkulationsrenten er så lav, at nutidsværdierne bliver for store "
+                                         "til at regne med. Tjek kalkulationsrenten.")
+    if log_g and max(log_g) > 2:
+        i = log_g.index(max(log_g))
+        return (f"energibesparelser[{i}].realprisstigning_pct",
+                "Den reale prisstigning er så stor, at besparelserne bliver for store til at regne med. "
+                "Tjek den reale prisstigning.")
+    return ("energibesparelser", "Beløbene bliver for store til at regne med. Tjek mængder, priser og merpriser.")
+
+
+# -- result ---------------------------------------------------------------------------------
+@dataclasses.dataclass(frozen=True)
+class Aar:
+    aar: int
+    besparelse_kr: Decimal
+    drift_kr: Decimal
+    reinvestering_kr: Decimal
+    restvaerdi_kr: Decimal
+    netto_kr: Decimal
+    diskonteret_netto_kr: Decimal
+    akkumuleret_diskonteret_kr: Decimal
+
+
+@dataclasses.dataclass(frozen=True)
+class Foelsomhed:
+    betegnelse: str
+    kalkulationsrente_pct: Decimal
+    prisstigning_aendring_point: int
+    nettonutidsvaerdi_kr: Decimal | None
+    """None when the variant cannot be computed (a rate or growth of −100 % or less)."""
+    betingelse_nutidsvaerdi_opfyldt: bool | None
+    rentabel: bool | None
+
+
+@dataclasses.dataclass(frozen=True)
+class Forudsaetning:
+    felt: str
+    betegnelse: str
+    vaerdi: str
+    standardvaerdi: bool
+    kilde: str
+
+
+@dataclasses.dataclass(frozen=True)
+class ForanstaltningUd:
+    navn: str
+    merpris_kr: Decimal
+    levetid_aar: int
+    aendret_drift_kr_aar: Decimal
+    reinvesteringsaar: tuple[int, ...]
+    restvaerdi_kr: Decimal
+
+
+@dataclasses.dataclass(frozen=True)
+class EnergibesparelseUd:
+    energiart: str
+    maengde_aar: Decimal
+    enhed: str
+    pris_kr_pr_enhed: Decimal
+    realprisstigning_pct: Decimal
+    besparelse_foerste_aar_kr: Decimal
+
+
+@dataclasses.dataclass(frozen=True)
+class Resultat:
+    konklusion: str
+    rentabel: bool
+    merinvestering_kr: Decimal
+    nutidsvaerdi_besparelser_kr: Decimal
+    nutidsvaerdi_reinvesteringer_kr: Decimal
+    nutidsvaerdi_drift_kr: Decimal
+    nutidsvaerdi_restvaerdi_kr: Decimal
+    nutidsvaerdi_omkostninger_kr: Decimal
+    nettonutidsvaerdi_kr: Decimal
+    besparelse_foerste_aar_kr: Decimal
+    beboerbetaling_foerste_aar_kr: Decimal
+    betingelse_nutidsvaerdi_opfyldt: bool
+    betingelse_beboerbetaling_opfyldt: bool
+    noedvendig_egenbetaling_kr: Decimal
+    rentabel_med_egenbetaling: bool
+    tilbagebetalingstid_aar: Decimal | None
+    kalkulationsrente_pct: Decimal
+    beboerbetalingsprocent: Decimal
+    periode_aar: int
+    medregn_restvaerdi: bool
+    foranstaltninger: tuple[ForanstaltningUd, ...]
+    energibesparelser: tuple[EnergibesparelseUd, ...]
+    forudsaetninger: tuple[Forudsaetning, ...]
+    bemaerkninger: tuple[str, ...]
+    kilder: Kilder
+    konventioner: tuple[str, ...]
+    foelsomhed: tuple[Foelsomhed, ...]
+    aar: tuple[Aar, ...]
+
+
+KONVENTIONER = (
+    "Merinvesteringen er summen af foranstaltningernes merpriser. Den betales ved ibrugtagelsen (år 0) "
+    "og diskonteres ikke.",
+    "Alle andre beløb er i faste priser og betales ved udgangen af hvert år 1, 2, …, N. De diskonteres "
+    "med den reale kalkulationsrente r: beløb / (1 + r)^t.",
+    "Besparelsen i år t er mængde × pris × (1 + g)^(t − 1) for hver energiart, hvor g er den reale "
+    "prisstigning. Besparelsen i år 1 er altså besparelsen i dagens priser, ved ibrugtagelsen.",
+    "Ændrede driftsudgifter er de samme hvert år. Et plus er en merudgift, et minus en besparelse.",
+    "En foranstaltning, hvis levetid L er kortere end perioden, købes igen til samme merpris i år L, 2L, … "
+    "så længe det er før periodens sidste år.",
+    "Restværdi: den seneste anskaffelse af hver foranstaltning afskrives lineært over levetiden. Det, der er "
+    "tilbage ved periodens udløb, regnes som en indtægt i år N. En anskaffelse, der udløber netop i år N, har "
+    "ingen restværdi.",
+    "Nutidsværdien af omkostningerne er merinvesteringen + reinvesteringer + ændret drift − restværdi, alt "
+    "regnet som nutidsværdi.",
+    "Egenbetalingen efter § 13 er det mindste beløb, boligorganisationen skal betale af merinvesteringen ved "
+    "ibrugtagelsen, for at begge betingelser er opfyldt. Den kan højst være hele merinvesteringen.",
+    "Beløb afrundes til hele øre. Nutidsværdien af omkostningerne er summen af de afrundede dele, og "
+    "betingelserne vurderes på de viste beløb. Beboerbetalingen og egenbetalingen rundes op til hele øre.",
+)
+
+
+def _oere(x: float | Decimal, rounding: str = ROUND_HALF_UP) -> Decimal:
+    with localcontext() as ctx:
+        ctx.prec = 60
+        d = x if isinstance(x, Decimal) else Decimal(repr(x))
+        return d.quantize(_OERE, rounding=rounding) + 0  # "+ 0" turns -0.00 into 0.00
+
+
+@dataclasses.dataclass(frozen=True)
+class _Stroemme:
+    besparelse: list[float]          # S_1 … S_N
+    reinvestering: list[Decimal]     # exact: sums of merpriser
+    drift: Decimal                   # D, every year
+    restvaerdi: Decimal              # at t = N (0 if not counted)
+
+
+def _stroemme(inp: Input, dg: float = 0.0) -> _Stroemme:
+    n = inp.periode_aar
+    s = [0.0] * n
+    for e in inp.energibesparelser:
+        a = float(e.maengde_aar * e.pris_kr_pr_enhed)
+        for t, x in enumerate(nv.voksende(a, float(e.realprisstigning_pct) / 100 + dg, n)):
+            s[t] += x
+    reinv = [Decimal(0)] * n
+    rest = Decimal(0)
+    for f in inp.foranstaltninger:
+        for t in nv.genkoebsaar(f.levetid_aar, n):
+            reinv[t - 1] += f.merpris_kr
+        if inp.medregn_restvaerdi:
+            rest += _restvaerdi(f, n)
+    return _Stroemme(s, reinv, sum((f.aendret_drift_kr_aar for f in inp.foranstaltninger), Decimal(0)), rest)
+
+
+def _restvaerdi(f: Foranstaltning, n: int) -> Decimal:
+    andel = nv.restandel(f.levetid_aar, n)
+    return f.merpris_kr * andel.numerator / andel.denominator
+
+
+def _nutidsvaerdier(st: _Stroemme, r: float) -> tuple[Decimal, Decimal, Decimal, Decimal]:
+    """PV(S), PV(reinvestments), PV(D), PV(residual), each rounded to øre."""
+    n = len(st.besparelse)
+    return (_oere(nv.nutidsvaerdi(st.besparelse, r)),
+            _oere(nv.nutidsvaerdi([float(x) for x in st.reinvestering], r)),
+            _oere(nv.nutidsvaerdi([float(st.drift)] * n, r)),
+            _oere(nv.nutidsvaerdi([0.0] * (n - 1) + [float(st.restvaerdi)], r)))
+
+
+def egenbetaling(m: Decimal, pv_omk: Decimal, pv_s: Decimal, s1: Decimal, bebo_pct: Decimal) -> Decimal:
+    """The § 13 amount: the least whole-øre amount making both conditions hold, at most M.
+
+    ``min(M, max(0, PV_omk − PV(S), M − S_1/b))`` with ``b = bebo_pct/100`` (the last term only
+    when ``b > 0``), rounded up to øre.
+
+    >>> egenbetaling(Decimal(1000), Decimal(1200), Decimal(1100), Decimal(100), Decimal(5))
+    Decimal('100.00')
+    >>> egenbetaling(Decimal(1000), Decimal(900), Decimal(1100), Decimal(30), Decimal(5))
+    Decimal('400.00')
+    """
+    kandidater = [Decimal(0), pv_omk - pv_s]
+    b = bebo_pct / 100
+    if b > 0 and b * m > s1:
+        kandidater.append(_oere(m - s1 / b, ROUND_CEILING))
+    e = _oere(min(m, max(kandidater)), ROUND_CEILING)
+    while e < m and b * (m - e) > s1:  # guard against the division's last digit
+        e += _OERE
+    return e
+
+
+def _betingelser(m, pv_omk, pv_s, s1, bebo_pct, egen=Decimal(0)) -> tuple[bool, bool]:
+    """Conditions 1 and 2 when the organisation pays ``egen`` of M at t = 0."""
+    return pv_s >= pv_omk - egen, s1 >= _oere(bebo_pct / 100 * (m - egen), ROUND_CEILING)
+
+
+def beregn(inp: Input, rg: Regler | None = None) -> Resultat:
+    """Judge the merinvestering by the two conditions of § 3, stk. 2, and the § 13 amount."""
+    rg = rg or regler()
+    n, r = inp.periode_aar, float(inp.kalkulationsrente_pct) / 100
+    m = sum((f.merpris_kr for f in inp.foranstaltninger), Decimal(0))
+    st = _stroemme(inp)
+    pv_s, pv_r, pv_d, pv_rest = _nutidsvaerdier(st, r)
+    pv_omk = m + pv_r + pv_d - pv_rest
+    s1 = _oere(sum((e.maengde_aar * e.pris_kr_pr_enhed for e in inp.energibesparelser), Decimal(0)))
+    bebo = _oere(inp.beboerbetalingsprocent / 100 * m, ROUND_CEILING)
+    b1, b2 = _betingelser(m, pv_omk, pv_s, s1, inp.beboerbetalingsprocent)
+    egen = egenbetaling(m, pv_omk, pv_s, s1, inp.beboerbetalingsprocent)
+    med_egen = all(_betingelser(m, pv_omk, pv_s, s1, inp.beboerbetalingsprocent, egen))
+    rentabel = b1 and b2
+
+    if rentabel:
+        konklusion = (f"Merinvesteringen på {kr(m)} er totaløkonomisk rentabel: begge betingelser i "
+                      f"bekendtgørelsens § 3, stk. 2, er opfyldt.")
+    elif med_egen:
+        konklusion = (f"Merinvesteringen på {kr(m)} er ikke totaløkonomisk rentabel, men bliver det, hvis "
+                      f"boligorganisationen selv betaler {kr(egen)} af den (§ 13).")
+    else:
+        konklusion = (f"Merinvesteringen på {kr(m)} er ikke totaløkonomisk rentabel og kan ikke blive det, "
+                      f"heller ikke hvis boligorganisationen selv betaler hele merinvesteringen.")
+
+    return Resultat(
+        konklusion=konklusion, rentabel=rentabel, merinvestering_kr=m,
+        nutidsvaerdi_besparelser_kr=pv_s, nutidsvaerdi_reinvesteringer_kr=pv_r, nutidsvaerdi_drift_kr=pv_d,
+        nutidsvaerdi_restvaerdi_kr=pv_rest, nutidsvaerdi_omkostninger_kr=pv_omk,
+        nettonutidsvaerdi_kr=pv_s - pv_omk, besparelse_foerste_aar_kr=s1, beboerbetaling_foerste_aar_kr=bebo,
+        betingelse_nutidsvaerdi_opfyldt=b1, betingelse_beboerbetaling_opfyldt=b2,
+        noedvendig_egenbetaling_kr=egen, rentabel_med_egenbetaling=med_egen,
+        tilbagebetalingstid_aar=(m / s1).quantize(Decimal("0.1"), ROUND_HALF_UP) if s1 > 0 else None,
+        kalkulationsrente_pct=inp.kalkulationsrente_pct, beboerbetalingsprocent=inp.beboerbetalingsprocent,
+        periode_aar=n, medregn_restvaerdi=inp.medregn_restvaerdi,
+        foranstaltninger=tuple(
+            ForanstaltningUd(f.navn, f.merpris_kr, f.levetid_aar, f.aendret_drift_kr_aar,
+                             tuple(nv.genkoebsaar(f.levetid_aar, n)),
+                             _oere(_restvaerdi(f, n)) if inp.medregn_restvaerdi else Decimal("0.00"))
+            for f in inp.foranstaltninger),
+        energibesparelser=tuple(
+            EnergibesparelseUd(e.energiart, e.maengde_aar, e.enhed, e.pris_kr_pr_enhed, e.realprisstigning_pct,
+                               _oere(e.maengde_aar * e.pris_kr_pr_enhed))
+            for e in inp.energibesparelser),
+        forudsaetninger=_forudsaetninger(inp, rg),
+        bemaerkninger=_bemaerkninger(inp, rg),
+        kilder=rg.kilder,
+        konventioner=KONVENTIONER,
+        foelsomhed=_foelsomhed(inp, m, s1, b2),
+        aar=_aarstabel(st, r, m),
+    )
+
+
+def _aarstabel(st: _Stroemme, r: float, m: Decimal) -> tuple[Aar, ...]:
+    """One row per year; each row adds up by hand, and the accumulation starts from −M."""
+    n = len(st.besparelse)
+    rest_n = _oere(st.restvaerdi)
+    akk = -m
+    rk = []
+    for t in range(1, n + 1):
+        s = _oere(st.besparelse[t - 1])
+        rest = rest_n if t == n else Decimal("0.00")
+        netto = s - st.drift - st.reinvestering[t - 1] + rest
+        disk = _oere(float(netto) * (1 + r) ** -t)
+        akk += disk
+        rk.append(Aar(t, s, st.drift, st.reinvestering[t - 1], rest, netto, disk, akk))
+    return tuple(rk)
+
+
+def _foelsomhed(inp: Input, m: Decimal, s1: Decimal, b2: bool) -> tuple[Foelsomhed, ...]:
+    """Net present value with the rate ±1 and ±2 points and the growth of every line ±1 point."""
+    varianter = [("Som beregnet", 0, 0), ("Kalkulationsrente −2 procentpoint", -2, 0),
+                 ("Kalkulationsrente −1 procentpoint", -1, 0), ("Kalkulationsrente +1 procentpoint", 1, 0),
+                 ("Kalkulationsrente +2 procentpoint", 2, 0),
+                 ("Real prisstigning −1 procentpoint for alle energiarter", 0, -1),
+                 ("Real prisstigning +1 procentpoint for alle energiarter", 0, 1)]
+    rk = []
+    for betegnelse, dr, dg in varianter:
+        rente = inp.kalkulationsrente_pct + dr
+        r = float(rente) / 100
+        if _for_stort(inp.foranstaltninger, inp.energibesparelser, r, dg / 100, inp.periode_aar):
+            rk.append(Foelsomhed(betegnelse, rente, dg, None, None, None))
+            continue
+        pv_s, pv_r, pv_d, pv_rest = _nutidsvaerdier(_stroemme(inp, dg / 100), r)
+        npv = pv_s - (m + pv_r + pv_d - pv_rest)
+        rk.append(Foelsomhed(betegnelse, rente, dg, npv, npv >= 0, npv >= 0 and b2))
+    return tuple(rk)
+
+
+def _pct(x: Decimal, mindst: int = 1) -> str:
+    return pct(x, max(mindst, -min(0, x.normalize().as_tuple().exponent)))  # type: ignore[operator]
+
+
+def _forudsaetninger(inp: Input, rg: Regler) -> tuple[Forudsaetning, ...]:
+    selv = "Angivet i beregningen."
+    std = set(inp.standard)
+    periode_kilde = rg.periode.kilde if inp.periode_aar == rg.periode.aar else (
+        f"{selv} Bekendtgørelsen regner med {rg.periode.aar} år ({rg.periode.kilde}).")
+    ud = [
+        Forudsaetning("periode_aar", "Beregningsperiode", f"{inp.periode_aar} år", "periode_aar" in std,
+                      periode_kilde),
+        Forudsaetning("kalkulationsrente_pct", "Kalkulationsrente (real, pr. år)",
+                      _pct(inp.kalkulationsrente_pct, 2), "kalkulationsrente_pct" in std,
+                      rg.kalkulationsrente.kilde if "kalkulationsrente_pct" in std else selv),
+        Forudsaetning("beboerbetalingsprocent", "Beboerbetalingsprocent", _pct(inp.beboerbetalingsprocent, 0),
+                      False, f"{selv} {rg.beboerbetalingsprocent.kilde}."),
+        Forudsaetning("medregn_restvaerdi", "Restværdi medregnet", "Ja" if inp.medregn_restvaerdi else "Nej",
+                      "medregn_restvaerdi" in std, rg.kilder.restvaerdi),
+    ]
+    for i, e in enumerate(inp.energibesparelser):
+        ud.append(Forudsaetning(f"energibesparelser[{i}].realprisstigning_pct",
+                                f"Real prisstigning, {e.energiart}", _pct(e.realprisstigning_pct) + " pr. år",
+                                bool(e.realprisstigning_kilde), e.realprisstigning_kilde or selv))
+    return tuple(ud)
+
+
+def _bemaerkninger(inp: Input, rg: Regler) -> tuple[str, ...]:
+    ud = []
+    if "kalkulationsrente_pct" in inp.standard:
+        ud.append(f"Kalkulationsrenten er standardværdien på {_pct(inp.kalkulationsrente_pct, 2)}. "
+                  f"{rg.kalkulationsrente.note}")
+    if inp.periode_aar != rg.periode.aar:
+        ud.append(f"Perioden er sat til {inp.periode_aar} år. Bekendtgørelsen regner med {rg.periode.aar} år "
+                  f"({rg.periode.kilde}).")
+    if not inp.medregn_restvaerdi:
+        ud.append("Restværdien ved periodens udløb er ikke medregnet.")
+    if inp.beboerbetalingsprocent == 0:
+        ud.append("Beboerbetalingsprocenten er 0 %, så betingelse 2 er altid opfyldt. Tjek satsen for tilsagnsåret.")
+    return tuple(ud)
+

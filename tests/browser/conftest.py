@@ -1,0 +1,87 @@
+"""Browser tests drive the real built site in Debian's Chromium via Playwright.
+
+Every test page fails on a console error, an uncaught page error, or a request to any host
+but the local server: the site must be self-contained.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic",
+]
+START_TIMEOUT_MS = 90_000  # Pyodide's first start on a busy 2-core machine; not a speed goal
+
+
+class _StilleHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(bygget_site):
+    handler = functools.partial(_StilleHandler, directory=str(bygget_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    traad = threading.Thread(target=server.serve_forever, daemon=True)
+    traad.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "da-DK", "service_workers": "allow"}
+
+
+@pytest.fixture
+def problemer():
+    """Console errors, page errors and foreign requests seen by the test's page."""
+    return []
+
+
+@pytest.fixture(autouse=True)
+def _vagt(request, problemer):
+    if "page" not in request.fixturenames:
+        yield
+        return
+    page = request.getfixturevalue("page")
+    base = request.getfixturevalue("base_url")
+    vaert = urlsplit(base).netloc
+    page.set_default_timeout(START_TIMEOUT_MS)
+
+    def konsol(msg):
+        if msg.type == "error":
+            problemer.append(f"console error: {msg.text}")
+
+    def anmodning(req):
+        u = urlsplit(req.url)
+        if u.scheme in ("data", "blob", "about"):
+            return
+        if u.netloc != vaert:
+            problemer.append(f"request to another host: {req.url}")
+
+    page.on("console", konsol)
+    page.on("pageerror", lambda e: problemer.append(f"page error: {e}"))
+    # On the context, so that requests from the calculator's Web Worker are seen too.
+    page.context.on("request", anmodning)
+    yield
+    tilladte = getattr(request.node, "tilladte_problemer", ())
+    rest = [p for p in problemer if not any(t in p for t in tilladte)]
+    assert rest == [], rest
+
+
+def vent_paa_klar(page, rod="[data-beregner]"):
+    page.wait_for_selector(f"{rod}[data-state='ready']", timeout=START_TIMEOUT_MS)

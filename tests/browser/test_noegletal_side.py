@@ -1,0 +1,137 @@
+"""The nøgletal page in Chromium: the real flow, parity with CPython, and graceful failure."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+import calculators
+from conftest import vent_paa_klar  # tests/browser/conftest.py
+
+pytestmark = pytest.mark.browser
+
+SIDE = "/beregnere/noegletal/"
+
+KORPUS = [
+    {"rolle": "entreprenoer", "tilsagnsdato": "2007-03-01", "udbudsdato": "2015-10-31", "beloeb_kr": "300.000,01"},
+    {"rolle": "entreprenoer", "tilsagnsdato": "2007-02-28", "udbudsdato": "2015-10-31", "beloeb_kr": "300.000,01"},
+    {"rolle": "entreprenoer", "tilsagnsdato": "2010-01-01", "udbudsdato": "2015-11-01", "beloeb_kr": "1000000"},
+    {"rolle": "raadgiver", "tilsagnsdato": "2008-05-01", "udbudsdato": "2014-01-01", "beloeb_kr": "150000"},
+    {"rolle": "raadgiver", "tilsagnsdato": "2008-05-01", "udbudsdato": "2014-01-01", "beloeb_kr": "150.000,01"},
+    {"rolle": "bygherre", "tilsagnsdato": "2009-12-31", "udbudsdato": "2014-01-01", "beloeb_kr": "6000000"},
+    {"rolle": "bygherre", "tilsagnsdato": "2010-01-01", "udbudsdato": None, "beloeb_kr": "6000000"},
+    {"rolle": "bygherre", "tilsagnsdato": "2010-01-01", "udbudsdato": "2015-10-31", "beloeb_kr": "5.000.000"},
+    {"rolle": "bygherre", "tilsagnsdato": "2010-01-01", "udbudsdato": "2015-10-31", "beloeb_kr": "5000000,01"},
+    {"rolle": "raadgiver", "tilsagnsdato": "2010-13-01", "udbudsdato": "", "beloeb_kr": "mange"},
+    {"rolle": "", "tilsagnsdato": "", "udbudsdato": "", "beloeb_kr": ""},
+]
+
+
+def aaben(page, base_url):
+    page.goto(base_url + SIDE)
+    vent_paa_klar(page)
+
+
+def test_eksempel_vises_uden_javascript(browser, base_url):
+    ctx = browser.new_context(java_script_enabled=False)
+    p = ctx.new_page()
+    p.goto(base_url + SIDE)
+    eksempel = p.locator(".lbf-eksempel")
+    assert "er I omfattet" in eksempel.inner_text()
+    assert "Bygherren skal i udbudsmaterialet forlange" in eksempel.inner_text()
+    ctx.close()
+
+
+def test_samme_svar_som_cpython(page, base_url):
+    aaben(page, base_url)
+    for data in KORPUS:
+        svar = page.evaluate("d => document.querySelector('[data-beregner]').lbf.kald(d)", data)
+        forventet = calculators.run("noegletal", data, formular=True)
+        if "fejl" in forventet:
+            assert svar["svar"] == forventet, data
+        else:
+            assert svar["svar"]["resultat"] == forventet, data
+
+
+def test_flowet_trin_for_trin(page, base_url):
+    aaben(page, base_url)
+    expect(page.locator("#trin-rolle")).to_be_visible()
+    expect(page.locator("#trin-tilsagn")).to_be_hidden()
+    page.get_by_role("button", name="Fortsæt").first.click()
+    # The first step validates: no role chosen.
+    opsummering = page.locator(".lbf-fejlopsummering")
+    expect(opsummering).to_contain_text("Vælg din rolle i byggesagen")
+    assert page.title().startswith("Fejl: ")
+    page.get_by_label("Bygherre").check()
+    page.locator("#trin-rolle").get_by_role("button", name="Fortsæt").click()
+    expect(page.locator("#trin-tilsagn")).to_be_visible()
+    page.get_by_label("Tilsagnsdato").fill("2012-03-01")
+    page.locator("#trin-tilsagn").get_by_role("button", name="Fortsæt").click()
+    # Bygherre is asked whether anything has been put out to tender.
+    page.get_by_label("Ja").check()
+    page.locator("#trin-udbud-bygherre").get_by_role("button", name="Fortsæt").click()
+    expect(page.locator("#trin-udbud").get_by_role("heading", name="Hvornår blev den første opgave udbudt?")).to_be_visible()
+    page.get_by_label("Udbudsdato").fill("2015-09-01")
+    page.locator("#trin-udbud").get_by_role("button", name="Fortsæt").click()
+    page.get_by_label("Beløb i kroner ekskl. moms").fill("24.000.000")
+    page.locator("#trin-beloeb").get_by_role("button", name="Fortsæt").click()
+    tjek = page.locator(".lbf-tjek")
+    expect(tjek).to_be_visible()
+    expect(tjek).to_contain_text("24.000.000")
+    assert "1. marts 2012" in tjek.inner_text()
+    page.get_by_role("button", name="Se resultat").click()
+    resultat = page.locator("[data-resultat]")
+    resultat.locator(".lbf-udfald").wait_for()
+    assert "Som bygherre er I omfattet" in resultat.inner_text()
+    assert "skema C" in resultat.inner_text()
+    # Browser Back goes to the previous question.
+    page.go_back()
+    expect(page.locator("#trin-beloeb")).to_be_visible()
+
+
+def test_ret_fra_tjek_dine_svar_og_svar_bevares_ved_genindlaesning(page, base_url):
+    aaben(page, base_url)
+    page.evaluate("""() => { const r = document.querySelector('[data-beregner]');
+        r.lbf.udfyld({rolle: 'raadgiver', tilsagnsdato: '2009-01-01', udbudsdato: '2015-01-01', beloeb_kr: '150.000'});
+        r.lbf.gem(); }""")
+    page.reload()
+    vent_paa_klar(page)
+    assert page.get_by_label("Rådgiver").is_checked()
+    assert page.get_by_label("Beløb i kroner ekskl. moms").input_value() == "150.000"
+    page.goto(base_url + SIDE + "#tjek")
+    vent_paa_klar(page)
+    page.get_by_role("button", name="Se resultat").click()
+    page.locator("[data-resultat] .lbf-udfald").wait_for()
+    assert "ikke omfattet" in page.locator("[data-resultat]").inner_text()
+    page.get_by_role("link", name="Ret beløb").click()
+    page.get_by_label("Beløb i kroner ekskl. moms").fill("150.000,01")
+    page.locator("#trin-beloeb").get_by_role("button", name="Fortsæt").click()
+    expect(page.locator(".lbf-tjek")).to_be_visible()  # back to the summary, not the next step
+
+
+def test_fejl_vises_ved_feltet_og_input_bevares(page, base_url):
+    aaben(page, base_url)
+    page.get_by_label("Entreprenør").check()
+    page.locator("#trin-rolle").get_by_role("button", name="Fortsæt").click()
+    page.get_by_label("Tilsagnsdato").fill("2012-03-01")
+    page.locator("#trin-tilsagn").get_by_role("button", name="Fortsæt").click()
+    page.get_by_label("Udbudsdato").fill("2015-09-01")
+    page.locator("#trin-udbud").get_by_role("button", name="Fortsæt").click()
+    felt = page.get_by_label("Beløb i kroner ekskl. moms")
+    felt.fill("tre hundrede")
+    page.locator("#trin-beloeb").get_by_role("button", name="Fortsæt").click()
+    expect(page.locator(".lbf-fejlopsummering")).to_contain_text("Indtast beløbet som et tal")
+    assert felt.get_attribute("aria-invalid") == "true"
+    assert felt.input_value() == "tre hundrede"
+    assert "Fejl:" in page.locator(".lbf-felt-fejl").inner_text()
+    page.locator(".lbf-fejlopsummering a").click()
+    assert page.evaluate("document.activeElement.id") == "felt-beloeb_kr"
+
+
+def test_siden_siger_det_hvis_python_ikke_kan_starte(page, base_url, request):
+    request.node.tilladte_problemer = ("manifest.json", "Failed to load resource")
+    page.route("**/assets/beregnere/manifest.json", lambda route: route.fulfill(status=404, body=""))
+    page.goto(base_url + SIDE)
+    page.wait_for_selector("[data-beregner][data-state='error']")
+    expect(page.locator("[data-status]")).to_contain_text("kunne ikke starte")
+    expect(page.locator(".lbf-eksempel")).to_be_visible()

@@ -1,0 +1,673 @@
+"""Tests for the merinvestering calculator (BEK 314/2016): known answers, properties, bad input.
+
+Known answers are computed here independently of the implementation: by closed forms, by
+plain sums, or with numpy-financial's ``npv`` over cash flows written out by hand for each case.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import math
+import re
+import subprocess
+import sys
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+import numpy_financial as npf
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+import calculators
+from calculators import merinvestering as mi
+from calculators.visning import merinvestering as vis
+
+ROD = Path(__file__).resolve().parents[2]
+
+
+# -- helpers ------------------------------------------------------------------------------------
+def oere(x) -> Decimal:
+    return Decimal(repr(float(x))).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+def pv(flows: list[float], r: float) -> float:
+    """Present value of end-of-year flows for the years 1..N (numpy-financial's npv, t = 0 empty)."""
+    return float(npf.npv(r, [0.0] + list(flows)))
+
+
+def kald(data, **kw) -> dict:
+    return calculators.run("merinvestering", data, **kw)
+
+
+def d(x) -> Decimal:
+    return Decimal(str(x))
+
+
+def sag(merpriser_levetider, besparelse_kr_aar: float = 10000, *, r=3, g=0, bebo=5, n=None,
+        rest=None, drift=None) -> dict:
+    """An input: measures as (merpris, levetid) pairs, one energy line of 1 kr./kWh."""
+    data = {
+        "foranstaltninger": [
+            {"navn": f"Foranstaltning {i + 1}", "merpris_kr": m, "levetid_aar": L}
+            for i, (m, L) in enumerate(merpriser_levetider)],
+        "energibesparelser": [{"energiart": "fjernvarme", "maengde_aar": besparelse_kr_aar, "enhed": "kWh",
+                               "pris_kr_pr_enhed": 1, "realprisstigning_pct": g}],
+        "kalkulationsrente_pct": r,
+        "beboerbetalingsprocent": bebo,
+    }
+    if n is not None:
+        data["periode_aar"] = n
+    if rest is not None:
+        data["medregn_restvaerdi"] = rest
+    if drift is not None:
+        data["foranstaltninger"][0]["aendret_drift_kr_aar"] = drift
+    return data
+
+
+def annuitet(r: float, n: int) -> float:
+    return n if r == 0 else (1 - (1 + r) ** -n) / r
+
+
+def tjek_sum(res: dict) -> None:
+    """The present values add up as shown: M + reinvest + drift − residual = costs; NPV = S − costs."""
+    omk = (d(res["merinvestering_kr"]) + d(res["nutidsvaerdi_reinvesteringer_kr"])
+           + d(res["nutidsvaerdi_drift_kr"]) - d(res["nutidsvaerdi_restvaerdi_kr"]))
+    assert omk == d(res["nutidsvaerdi_omkostninger_kr"])
+    assert d(res["nutidsvaerdi_besparelser_kr"]) - omk == d(res["nettonutidsvaerdi_kr"])
+
+
+# -- known answers --------------------------------------------------------------------------
+class TestKendteSvar:
+    def test_uden_reinvestering(self):
+        # L = N = 40: no reinvestment, and the purchase ends exactly at N, so no residual value.
+        res = kald(sag([(100000, 40)], 10000))
+        assert res["merinvestering_kr"] == 100000
+        assert d(res["nutidsvaerdi_besparelser_kr"]) == oere(10000 * annuitet(0.03, 40)) == d("231147.72")
+        assert res["nutidsvaerdi_reinvesteringer_kr"] == 0
+        assert res["nutidsvaerdi_restvaerdi_kr"] == 0
+        assert res["nutidsvaerdi_drift_kr"] == 0
+        assert d(res["nettonutidsvaerdi_kr"]) == d("131147.72")
+        assert res["besparelse_foerste_aar_kr"] == 10000
+        assert res["beboerbetaling_foerste_aar_kr"] == 5000
+        assert res["betingelse_nutidsvaerdi_opfyldt"] and res["betingelse_beboerbetaling_opfyldt"]
+        assert res["rentabel"] and res["rentabel_med_egenbetaling"]
+        assert res["noedvendig_egenbetaling_kr"] == 0
+        assert res["tilbagebetalingstid_aar"] == 10
+        assert [f["reinvesteringsaar"] for f in res["foranstaltninger"]] == [[]]
+        tjek_sum(res)
+
+    def test_reinvestering_naar_levetiden_gaar_op_i_perioden(self):
+        # L = 20, N = 40: bought again at t = 20; the second purchase ends exactly at 40: no residual.
+        res = kald(sag([(100000, 20)], 10000))
+        reinv = [0.0] * 40
+        reinv[19] = 100000
+        assert d(res["nutidsvaerdi_reinvesteringer_kr"]) == oere(pv(reinv, 0.03)) == oere(100000 / 1.03 ** 20)
+        assert res["nutidsvaerdi_restvaerdi_kr"] == 0
+        assert res["aar"][19]["reinvestering_kr"] == 100000
+        assert sum(a["reinvestering_kr"] for a in res["aar"]) == 100000
+        assert d(res["nutidsvaerdi_omkostninger_kr"]) == 100000 + oere(100000 / 1.03 ** 20)
+        tjek_sum(res)
+
+    def test_reinvestering_naar_levetiden_ikke_gaar_op(self):
+        # L = 15, N = 40: bought again at 15 and 30; the purchase at 30 has 5 of 15 years left at 40.
+        res = kald(sag([(90000, 15)], 10000))
+        reinv = [0.0] * 40
+        reinv[14] = reinv[29] = 90000
+        rest = [0.0] * 39 + [90000 * 5 / 15]
+        assert d(res["nutidsvaerdi_reinvesteringer_kr"]) == oere(pv(reinv, 0.03))
+        assert d(res["nutidsvaerdi_restvaerdi_kr"]) == oere(pv(rest, 0.03)) == oere(30000 / 1.03 ** 40)
+        assert res["foranstaltninger"][0]["reinvesteringsaar"] == [15, 30]
+        assert res["foranstaltninger"][0]["restvaerdi_kr"] == 30000
+        assert res["aar"][-1]["restvaerdi_kr"] == 30000
+        npv = pv([10000.0] * 40, 0.03) - 90000 - pv(reinv, 0.03) + pv(rest, 0.03)
+        assert abs(d(res["nettonutidsvaerdi_kr"]) - d(npv)) <= d("0.02")
+        tjek_sum(res)
+
+    def test_restvaerdi_naar_levetiden_er_laengere_end_perioden(self):
+        # L = 50 > N = 40: never bought again, 10 of 50 years left at t = 40.
+        res = kald(sag([(50000, 50)], 10000))
+        assert res["nutidsvaerdi_reinvesteringer_kr"] == 0
+        assert d(res["nutidsvaerdi_restvaerdi_kr"]) == oere(10000 / 1.03 ** 40)
+
+    def test_restvaerdi_fra(self):
+        med = kald(sag([(90000, 15)], 10000))
+        uden = kald(sag([(90000, 15)], 10000, rest=False))
+        assert uden["nutidsvaerdi_restvaerdi_kr"] == 0
+        assert all(a["restvaerdi_kr"] == 0 for a in uden["aar"])
+        assert uden["foranstaltninger"][0]["restvaerdi_kr"] == 0
+        assert d(uden["nutidsvaerdi_omkostninger_kr"]) - d(med["nutidsvaerdi_omkostninger_kr"]) == \
+            d(med["nutidsvaerdi_restvaerdi_kr"])
+        assert uden["nutidsvaerdi_reinvesteringer_kr"] == med["nutidsvaerdi_reinvesteringer_kr"]
+        assert "Restværdien ved periodens udløb er ikke medregnet." in uden["bemaerkninger"]
+
+    def test_rente_nul(self):
+        # r = 0: present values are plain sums. M = 1.000, L = 15 (bought at 15 and 30),
+        # residual 1.000 × 5/15, drift 10 a year, saving 100 a year for 40 years.
+        res = kald(sag([(1000, 15)], 100, r=0, drift=10))
+        assert res["nutidsvaerdi_besparelser_kr"] == 4000
+        assert res["nutidsvaerdi_reinvesteringer_kr"] == 2000
+        assert res["nutidsvaerdi_drift_kr"] == 400
+        assert d(res["nutidsvaerdi_restvaerdi_kr"]) == d("333.33")
+        assert d(res["nutidsvaerdi_omkostninger_kr"]) == d("3066.67")
+        assert d(res["nettonutidsvaerdi_kr"]) == d("933.33")
+        # With r = 0 the discounted column equals the net column.
+        assert all(a["diskonteret_netto_kr"] == a["netto_kr"] for a in res["aar"])
+        tjek_sum(res)
+
+    def test_negativ_prisstigning_og_standardvaerdi(self):
+        # Naturgas without a growth rate gets the data's −0,5 % a year.
+        data = sag([(100000, 40)], 10000)
+        e = data["energibesparelser"][0]
+        e["energiart"] = "naturgas"
+        del e["realprisstigning_pct"]
+        res = kald(data)
+        s = [10000 * 0.995 ** (t - 1) for t in range(1, 41)]
+        assert d(res["nutidsvaerdi_besparelser_kr"]) == oere(pv(s, 0.03))
+        assert res["energibesparelser"][0]["realprisstigning_pct"] == -0.5
+        assert res["aar"][1]["besparelse_kr"] == 9950
+        assert res["besparelse_foerste_aar_kr"] == 10000  # today's prices, whatever the growth
+        f = next(f for f in res["forudsaetninger"] if f["felt"] == "energibesparelser[0].realprisstigning_pct")
+        assert f["standardvaerdi"] and "tabel 6" in f["kilde"]
+
+    def test_positiv_prisstigning_og_flere_linjer(self):
+        data = sag([(200000, 30)], 5000, g=2)
+        data["energibesparelser"].append({"energiart": "el", "maengde_aar": 1234.5, "enhed": "kWh",
+                                          "pris_kr_pr_enhed": 2.15})
+        res = kald(data)
+        s = [5000 * 1.02 ** (t - 1) + 1234.5 * 2.15 * 1.015 ** (t - 1) for t in range(1, 41)]
+        assert d(res["nutidsvaerdi_besparelser_kr"]) == oere(pv(s, 0.03))
+        # S_1 = 5.000 + 1.234,5 × 2,15 = 7.654,175 exactly: half up to 7.654,18 (a float would give ,17).
+        assert d(res["besparelse_foerste_aar_kr"]) == d("7654.18")
+
+    def test_egenbetaling_naar_nutidsvaerdien_binder(self):
+        # PV(S) = 3.000 × 23,1148 < M = 100.000; condition 2 holds (3.000 ≥ 2 % × 100.000).
+        res = kald(sag([(100000, 40)], 3000, bebo=2))
+        pv_s = oere(3000 * annuitet(0.03, 40))
+        assert d(res["nutidsvaerdi_besparelser_kr"]) == pv_s == d("69344.32")
+        assert not res["betingelse_nutidsvaerdi_opfyldt"] and res["betingelse_beboerbetaling_opfyldt"]
+        assert not res["rentabel"]
+        assert d(res["noedvendig_egenbetaling_kr"]) == 100000 - pv_s == d("30655.68")
+        assert res["rentabel_med_egenbetaling"]
+        assert "30.655,68" in res["konklusion"]
+
+    def test_egenbetaling_naar_beboerbetalingen_binder(self):
+        # PV(S) = 5.000 × 23,1148 ≥ M, but S_1 = 5.000 < 6 % × 100.000 = 6.000.
+        # The organisation must pay 100.000 − 5.000 / 0,06 = 16.666,67 (rounded up).
+        res = kald(sag([(100000, 40)], 5000, bebo=6))
+        assert res["betingelse_nutidsvaerdi_opfyldt"] and not res["betingelse_beboerbetaling_opfyldt"]
+        assert res["beboerbetaling_foerste_aar_kr"] == 6000
+        assert d(res["noedvendig_egenbetaling_kr"]) == d("16666.67")
+        assert d("0.06") * (100000 - d("16666.67")) <= 5000 < d("0.06") * (100000 - d("16666.66"))
+        assert res["rentabel_med_egenbetaling"]
+
+    def test_egenbetaling_begge_binder_den_stoerste_vinder(self):
+        # PV(S) = 4.000 × 23,1148 = 92.459,09 → 7.540,91 from condition 1;
+        # 100.000 − 4.000 / 0,05 = 20.000 from condition 2.
+        res = kald(sag([(100000, 40)], 4000, bebo=5))
+        assert d(res["noedvendig_egenbetaling_kr"]) == 20000
+
+    def test_kan_ikke_goeres_rentabel(self):
+        # Extra operating cost of 20.000 a year dwarfs the saving: PV(D) − PV(S) > M.
+        res = kald(sag([(100000, 40)], 10000, drift=20000))
+        assert d(res["nutidsvaerdi_drift_kr"]) == oere(20000 * annuitet(0.03, 40))
+        assert d(res["nutidsvaerdi_omkostninger_kr"]) - d(res["nutidsvaerdi_besparelser_kr"]) > 100000
+        assert res["noedvendig_egenbetaling_kr"] == 100000
+        assert not res["rentabel"] and not res["rentabel_med_egenbetaling"]
+        assert "kan ikke blive det" in res["konklusion"]
+
+    def test_beboerbetalingsprocent_nul_og_ingen_besparelse(self):
+        res = kald(sag([(1000, 40)], 0, bebo=0))
+        assert res["betingelse_beboerbetaling_opfyldt"]
+        assert res["tilbagebetalingstid_aar"] is None
+        assert res["noedvendig_egenbetaling_kr"] == 1000  # PV(S) = 0: all of M
+        assert res["rentabel_med_egenbetaling"]
+
+    def test_aarstabel(self):
+        res = kald(sag([(90000, 15)], 10000, g=1, drift=-500))
+        rk = res["aar"]
+        assert [a["aar"] for a in rk] == list(range(1, 41))
+        akk = -d(res["merinvestering_kr"])
+        for a in rk:
+            netto = d(a["besparelse_kr"]) - d(a["drift_kr"]) - d(a["reinvestering_kr"]) + d(a["restvaerdi_kr"])
+            assert netto == d(a["netto_kr"])
+            assert d(a["diskonteret_netto_kr"]) == oere(float(netto) / 1.03 ** a["aar"])
+            akk += d(a["diskonteret_netto_kr"])
+            assert akk == d(a["akkumuleret_diskonteret_kr"])
+        assert d(rk[0]["drift_kr"]) == -500
+        # The last accumulated value is the NPV, up to one øre of rounding per year.
+        assert abs(akk - d(res["nettonutidsvaerdi_kr"])) <= d("0.01") * 41
+
+    def test_periode_og_standardvaerdier(self):
+        data = sag([(100000, 10)], 10000)
+        del data["kalkulationsrente_pct"]
+        res = kald(data)
+        assert res["periode_aar"] == 40 and res["kalkulationsrente_pct"] == 3
+        std = {f["felt"]: f["standardvaerdi"] for f in res["forudsaetninger"]}
+        assert std["periode_aar"] and std["kalkulationsrente_pct"] and not std["beboerbetalingsprocent"]
+        assert any("Almen2tal" in b for b in res["bemaerkninger"])
+        kort = kald(sag([(100000, 10)], 10000, n=25))
+        assert len(kort["aar"]) == 25
+        assert kort["foranstaltninger"][0]["reinvesteringsaar"] == [10, 20]
+        assert d(kort["nutidsvaerdi_restvaerdi_kr"]) == oere(50000 / 1.03 ** 25)
+        assert any("25 år" in b for b in kort["bemaerkninger"])
+
+    def test_foelsomhed(self):
+        data = sag([(100000, 40)], 5000, g=1)
+        res = kald(data)
+        rk = {(f["kalkulationsrente_pct"], f["prisstigning_aendring_point"]): f for f in res["foelsomhed"]}
+        assert set(rk) == {(3, 0), (1, 0), (2, 0), (4, 0), (5, 0), (3, -1), (3, 1)}
+        for (rente, dg), f in rk.items():
+            s = [5000 * (1 + (1 + dg) / 100) ** (t - 1) for t in range(1, 41)]
+            assert d(f["nettonutidsvaerdi_kr"]) == oere(pv(s, rente / 100)) - 100000
+            assert f["betingelse_nutidsvaerdi_opfyldt"] == (f["nettonutidsvaerdi_kr"] >= 0)
+        assert rk[(3, 0)]["nettonutidsvaerdi_kr"] == res["nettonutidsvaerdi_kr"]
+        # Lower rate, higher value; higher growth, higher value.
+        vaerdier = [rk[(x, 0)]["nettonutidsvaerdi_kr"] for x in (1, 2, 3, 4, 5)]
+        assert vaerdier == sorted(vaerdier, reverse=True)
+        assert rk[(3, -1)]["nettonutidsvaerdi_kr"] < rk[(3, 0)]["nettonutidsvaerdi_kr"] < \
+            rk[(3, 1)]["nettonutidsvaerdi_kr"]
+
+    def test_foelsomhed_uden_for_definitionsomraadet(self):
+        # Rate −101,5 % (base −99,5 % − 2) cannot be computed: the row says so instead of failing.
+        res = kald(sag([(100, 5)], 1, r=-99.5, n=2))
+        f = next(f for f in res["foelsomhed"] if f["kalkulationsrente_pct"] == -101.5)
+        assert f["nettonutidsvaerdi_kr"] is None and f["rentabel"] is None
+        assert "Kan ikke beregnes" in vis.html(res)
+
+    def test_eksemplet(self):
+        res = kald(mi.EKSEMPEL)
+        assert "fejl" not in res
+        assert res["merinvestering_kr"] == 640000 + 380000 + 150000
+        tjek_sum(res)
+
+
+@pytest.mark.parametrize("navn", ["Fjernvarme", " FJERNVARME ", "fast brændsel", "Fast-braendsel",
+                                  "El", "elektricitet", "Vand", "olie", "naturgas"])
+def test_energiart_genkendes(navn):
+    data = sag([(1000, 40)], 100)
+    data["energibesparelser"][0]["energiart"] = navn
+    del data["energibesparelser"][0]["realprisstigning_pct"]
+    res = kald(data)
+    assert "fejl" not in res
+    assert res["energibesparelser"][0]["energiart"] == navn.strip()
+
+
+# -- bad input -----------------------------------------------------------------------------------
+def fejl(data, **kw) -> dict[str, str]:
+    res = kald(data, **kw)
+    assert set(res) == {"fejl"}, res
+    return {f["felt"]: f["besked"] for f in res["fejl"]}
+
+
+class TestForkertInput:
+    def test_tomt_objekt(self):
+        f = fejl({})
+        assert set(f) == {"foranstaltninger", "energibesparelser", "beboerbetalingsprocent"}
+        assert f["beboerbetalingsprocent"].startswith("Indtast beboerbetalingsprocenten")
+
+    def test_ikke_et_objekt(self):
+        assert "" in fejl([1, 2])
+
+    def test_tomme_lister(self):
+        data = sag([(1, 1)])
+        data["foranstaltninger"] = []
+        data["energibesparelser"] = []
+        f = fejl(data)
+        assert f["foranstaltninger"] == "Tilføj mindst 1 foranstaltning."
+        assert f["energibesparelser"] == "Tilføj mindst 1 energibesparelse."
+
+    def test_levetid_i_anden_foranstaltning(self):
+        data = sag([(1000, 40), (2000, 0)])
+        f = fejl(data)
+        assert set(f) == {"foranstaltninger[1].levetid_aar"}
+        assert f["foranstaltninger[1].levetid_aar"] == "Levetiden skal være mellem 1 og 100 år."
+
+    @pytest.mark.parametrize("levetid, besked", [
+        (101, "Levetiden skal være mellem 1 og 100 år."),
+        (12.5, "Angiv levetiden som et helt tal, fx 30."),
+        ("30", "Indtast levetiden som et tal, fx 30."),
+        (None, "Indtast levetiden, fx 30."),
+    ])
+    def test_levetid(self, levetid, besked):
+        data = sag([(1000, levetid)])
+        assert fejl(data) == {"foranstaltninger[0].levetid_aar": besked}
+
+    def test_merpris_negativ_og_oere(self):
+        data = sag([(-5, 40), (1.005, 40)])
+        f = fejl(data)
+        assert "negativ" in f["foranstaltninger[0].merpris_kr"]
+        assert "øre" in f["foranstaltninger[1].merpris_kr"]
+
+    def test_navn_mangler(self):
+        data = sag([(1000, 40)])
+        data["foranstaltninger"][0]["navn"] = "   "
+        assert fejl(data) == {"foranstaltninger[0].navn": "Udfyld navnet på foranstaltningen."}
+
+    def test_ukendt_energiart_uden_prisstigning(self):
+        data = sag([(1000, 40)])
+        data["energibesparelser"].append({"energiart": "Biogas", "maengde_aar": 1, "enhed": "m³",
+                                          "pris_kr_pr_enhed": 5})
+        f = fejl(data)
+        assert set(f) == {"energibesparelser[1].realprisstigning_pct"}
+        besked = f["energibesparelser[1].realprisstigning_pct"]
+        assert "»Biogas«" in besked and "prisstigning" in besked and "fjernvarme" in besked
+
+    def test_ukendt_energiart_med_prisstigning_er_ok(self):
+        data = sag([(1000, 40)])
+        data["energibesparelser"][0]["energiart"] = "Biogas"
+        res = kald(data)
+        assert "fejl" not in res
+        f = next(f for f in res["forudsaetninger"] if f["felt"] == "energibesparelser[0].realprisstigning_pct")
+        assert not f["standardvaerdi"] and f["kilde"] == "Angivet i beregningen."
+
+    def test_energilinje_felter(self):
+        data = sag([(1000, 40)])
+        data["energibesparelser"][0].update({"maengde_aar": -1, "pris_kr_pr_enhed": "x", "enhed": 3,
+                                             "realprisstigning_pct": -100})
+        f = fejl(data)
+        assert f["energibesparelser[0].maengde_aar"] == "Den årlige mængde skal være mindst 0."
+        assert f["energibesparelser[0].pris_kr_pr_enhed"] == "Indtast prisen pr. enhed som et tal, fx 0,85."
+        assert f["energibesparelser[0].enhed"] == "Skriv enheden som tekst."
+        assert f["energibesparelser[0].realprisstigning_pct"] == \
+            "Den reale prisstigning skal være større end -100 %."
+
+    @pytest.mark.parametrize("felt, vaerdi, besked", [
+        ("kalkulationsrente_pct", -100, "Kalkulationsrenten skal være større end -100 %."),
+        ("kalkulationsrente_pct", "3", "Indtast kalkulationsrenten som et tal, fx 3."),
+        ("beboerbetalingsprocent", -1, "Beboerbetalingsprocenten skal være mindst 0 %."),
+        ("beboerbetalingsprocent", 101, "Beboerbetalingsprocenten må højst være 100 %."),
+        ("periode_aar", 0, "Perioden skal være mellem 1 og 100 år."),
+        ("periode_aar", 40.5, "Angiv perioden som et helt tal, fx 40."),
+        ("medregn_restvaerdi", "ja", "Svar ja eller nej til om restværdien skal medregnes (true eller false)."),
+        ("medregn_restvaeerdi", True, "Feltet »medregn_restvaeerdi« kendes ikke. Tjek stavningen."),
+    ])
+    def test_topniveau(self, felt, vaerdi, besked):
+        data = sag([(1000, 40)])
+        data[felt] = vaerdi
+        assert fejl(data) == {felt: besked}
+
+    def test_ukendt_felt_i_foranstaltning(self):
+        data = sag([(1000, 40)])
+        data["foranstaltninger"][0]["levetid"] = 30
+        assert fejl(data) == {"foranstaltninger[0].levetid": "Feltet »levetid« kendes ikke. Tjek stavningen."}
+
+    def test_alle_fejl_paa_en_gang(self):
+        data = sag([(-1, 0), (1000, 200)], bebo=None)
+        del data["beboerbetalingsprocent"]
+        data["periode_aar"] = 0
+        f = fejl(data)
+        assert {"foranstaltninger[0].merpris_kr", "foranstaltninger[0].levetid_aar",
+                "foranstaltninger[1].levetid_aar", "beboerbetalingsprocent", "periode_aar"} <= set(f)
+
+    def test_for_store_tal(self):
+        f = fejl(sag([(1000, 40)], r=-99.99, n=100))
+        assert set(f) == {"kalkulationsrente_pct"} and "for store" in f["kalkulationsrente_pct"]
+        f = fejl(sag([(1000, 40)], g=5000, n=100))
+        assert set(f) == {"energibesparelser[0].realprisstigning_pct"}
+
+    def test_formular_danske_tal(self):
+        data = sag([("1.250.000", "40")], "12.500", r="3,5", bebo="4,25")
+        data["energibesparelser"][0]["pris_kr_pr_enhed"] = "0,85"
+        data["medregn_restvaerdi"] = "nej"
+        res = kald(data, formular=True)
+        assert res["merinvestering_kr"] == 1250000
+        assert res["energibesparelser"][0]["maengde_aar"] == 12500
+        assert res["energibesparelser"][0]["pris_kr_pr_enhed"] == 0.85
+        assert res["kalkulationsrente_pct"] == 3.5 and res["beboerbetalingsprocent"] == 4.25
+        assert res["medregn_restvaerdi"] is False
+        # The same text outside form mode is an error that names the field.
+        assert "foranstaltninger[0].merpris_kr" in fejl(data)
+
+    def test_formular_tom_prisstigning_bruger_standard(self):
+        data = sag([(1000, 40)])
+        data["energibesparelser"][0]["realprisstigning_pct"] = ""
+        data["kalkulationsrente_pct"] = " "
+        res = kald(data, formular=True)
+        assert res["energibesparelser"][0]["realprisstigning_pct"] == 1
+        assert res["kalkulationsrente_pct"] == 3
+
+
+# -- properties -----------------------------------------------------------------------------------
+json_vaerdi = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12),
+    lambda c: st.lists(c, max_size=4) | st.dictionaries(st.text(max_size=8), c, max_size=4),
+    max_leaves=20)
+
+navne = st.text(min_size=1, max_size=20).filter(lambda s: s.strip())
+foranstaltning = st.fixed_dictionaries(
+    {"navn": navne, "merpris_kr": st.integers(0, 10 ** 7), "levetid_aar": st.integers(1, 100)},
+    optional={"aendret_drift_kr_aar": st.integers(-10 ** 5, 10 ** 5)})
+energilinje = st.fixed_dictionaries(
+    {"energiart": st.sampled_from(["fjernvarme", "naturgas", "olie", "fast brændsel", "el", "vand"]),
+     "maengde_aar": st.integers(0, 10 ** 6), "enhed": st.just("kWh"),
+     "pris_kr_pr_enhed": st.decimals(0, 20, places=2).map(float)},
+    optional={"realprisstigning_pct": st.decimals(-20, 20, places=1).map(float)})
+gyldig = st.fixed_dictionaries(
+    {"foranstaltninger": st.lists(foranstaltning, min_size=1, max_size=4),
+     "energibesparelser": st.lists(energilinje, min_size=1, max_size=3),
+     "beboerbetalingsprocent": st.decimals(0, 15, places=2).map(float)},
+    optional={"kalkulationsrente_pct": st.decimals(-5, 20, places=2).map(float),
+              "periode_aar": st.integers(1, 100), "medregn_restvaerdi": st.booleans()})
+
+
+def _felt_mutation(data: dict, draw) -> dict:
+    """A valid input with one field replaced by any JSON value."""
+    data = copy.deepcopy(data)
+    sti = draw(st.sampled_from(["top", "foranstaltning", "energi"]))
+    vaerdi = draw(json_vaerdi)
+    if sti == "top":
+        data[draw(st.sampled_from(list(data) + ["x"]))] = vaerdi
+    else:
+        liste = data["foranstaltninger" if sti == "foranstaltning" else "energibesparelser"]
+        element = liste[0]
+        element[draw(st.sampled_from(list(element) + ["x"]))] = vaerdi
+    return data
+
+
+class TestEgenskaber:
+    @given(json_vaerdi, st.booleans())
+    @settings(max_examples=200)
+    def test_rejser_aldrig_paa_vilkaarligt_input(self, data, formular):
+        res = kald(data, formular=formular)
+        assert "fejl" in res
+        json.dumps(res, allow_nan=False)
+
+    @given(gyldig, st.data(), st.booleans())
+    @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+    def test_rejser_aldrig_paa_naesten_gyldigt_input(self, data, draw, formular):
+        res = kald(_felt_mutation(data, draw.draw), formular=formular)
+        json.dumps(res, allow_nan=False)
+        if "fejl" in res:
+            for f in res["fejl"]:
+                assert f["felt"] is not None and f["besked"]
+        else:
+            vis.html(res)
+            vis.csv(res)
+
+    @given(gyldig)
+    @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+    def test_gyldigt_input_giver_et_resultat(self, data):
+        res = kald(data)
+        assert "fejl" not in res, res
+        json.dumps(res, allow_nan=False)
+        tjek_sum(res)
+        assert len(res["aar"]) == res["periode_aar"]
+        assert res["rentabel"] == (res["betingelse_nutidsvaerdi_opfyldt"] and res["betingelse_beboerbetaling_opfyldt"])
+        assert res["betingelse_nutidsvaerdi_opfyldt"] == (res["nettonutidsvaerdi_kr"] >= 0)
+        assert res["betingelse_beboerbetaling_opfyldt"] == (
+            res["besparelse_foerste_aar_kr"] >= res["beboerbetaling_foerste_aar_kr"])
+        h = vis.html(res)
+        assert h.count("<svg") == 1 and h.count("<details") == 2
+        assert len(vis.csv(res).splitlines()) == res["periode_aar"] + 2
+
+    @given(gyldig, st.integers(0, 2), st.integers(1, 10 ** 5))
+    @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+    def test_nutidsvaerdien_stiger_med_hver_besparelse(self, data, i, ekstra):
+        assume(data.get("kalkulationsrente_pct", 3) <= 15)
+        foer = kald(data)
+        mere = copy.deepcopy(data)
+        linjer = mere["energibesparelser"]
+        i = i % len(linjer)
+        linjer[i]["maengde_aar"] += ekstra
+        linjer[i]["pris_kr_pr_enhed"] = max(linjer[i]["pris_kr_pr_enhed"], 1.0)
+        efter = kald(mere)
+        assert efter["nutidsvaerdi_besparelser_kr"] > foer["nutidsvaerdi_besparelser_kr"]
+        # A whole new energy line counts too.
+        ny = copy.deepcopy(data)
+        ny["energibesparelser"].append({"energiart": "el", "maengde_aar": ekstra, "enhed": "kWh",
+                                        "pris_kr_pr_enhed": 1})
+        assert kald(ny)["nutidsvaerdi_besparelser_kr"] > foer["nutidsvaerdi_besparelser_kr"]
+
+    @given(gyldig, st.decimals(-5, 20, places=2), st.decimals(0, 10, places=2))
+    @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+    def test_nutidsvaerdien_falder_med_renten(self, data, r, plus):
+        lav = dict(data, kalkulationsrente_pct=float(r))
+        hoej = dict(data, kalkulationsrente_pct=float(r + plus))
+        assert kald(lav)["nutidsvaerdi_besparelser_kr"] >= kald(hoej)["nutidsvaerdi_besparelser_kr"]
+
+    @given(gyldig)
+    @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+    def test_egenbetalingen_goer_sagen_rentabel(self, data):
+        res = kald(data)
+        m, e = d(res["merinvestering_kr"]), d(res["noedvendig_egenbetaling_kr"])
+        pv_s, pv_omk = d(res["nutidsvaerdi_besparelser_kr"]), d(res["nutidsvaerdi_omkostninger_kr"])
+        s1, b = d(res["besparelse_foerste_aar_kr"]), d(res["beboerbetalingsprocent"]) / 100
+
+        def rentabel_med(egen: Decimal) -> bool:
+            bebo = (b * (m - egen)).quantize(Decimal("0.01"), ROUND_CEILING)
+            return pv_s >= pv_omk - egen and s1 >= bebo
+
+        assert 0 <= e <= m and e == e.quantize(Decimal("0.01"))
+        if res["rentabel"]:
+            assert e == 0
+        if res["rentabel_med_egenbetaling"]:
+            assert rentabel_med(e)
+            if e > 0:  # and it is the least such amount
+                assert not rentabel_med(e - Decimal("0.01"))
+        else:
+            assert e == m and not rentabel_med(m)
+
+    @given(gyldig)
+    @settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+    def test_formular_og_json_giver_samme_resultat(self, data):
+        assert kald(data, formular=True) == kald(data)
+
+
+# -- view --------------------------------------------------------------------------------------
+class TestVisning:
+    def test_brugertekst_escapes(self):
+        data = sag([(1000, 40)])
+        data["foranstaltninger"][0]["navn"] = '<script>alert("x")</script> & "vinduer"'
+        data["energibesparelser"][0]["energiart"] = "<b>fjernvarme</b>"
+        data["energibesparelser"][0]["enhed"] = "<i>kWh</i>"
+        h = vis.html(kald(data))
+        assert "<script>" not in h and "<b>" not in h and "<i>" not in h
+        assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;vinduer&quot;" in h
+
+    def test_opbygning(self):
+        res = kald(mi.EKSEMPEL)
+        h = vis.html(res)
+        assert h.index(res["konklusion"].split(" ")[0]) < h.index("Betingelserne") < h.index("<svg")
+        svg = re.search(r"<svg[^>]*>", h).group(0)
+        assert 'role="img"' in svg
+        t_id, d_id = re.search(r'aria-labelledby="([^" ]+) ([^" ]+)"', svg).groups()
+        assert f'<title id="{t_id}">' in h and f'<desc id="{d_id}">' in h
+        assert "<figcaption>" in h  # text alternative
+        assert '<details class="lbf-aarstabel"><summary>' in h
+        assert h.index("<details class=\"lbf-aarstabel\"") < h.index("<h3>Følsomhed</h3>")
+        assert "1.170.000\u00a0kr." in h
+        assert "Boligorganisationens egenbetaling" not in h  # rentable: no § 13 section
+
+    def test_entydige_ider(self):
+        res = kald(mi.EKSEMPEL)
+        ider = re.findall(r'<title id="([^"]+)"', vis.html(res) + vis.html(res))
+        assert len(ider) == 2 and ider[0] != ider[1]
+
+    def test_egenbetaling_vises(self):
+        h = vis.html(kald(sag([(100000, 40)], 3000, bebo=2)))
+        assert "Boligorganisationens egenbetaling (§ 13)" in h and "30.655,68\u00a0kr." in h
+        h = vis.html(kald(sag([(100000, 40)], 10000, drift=20000)))
+        assert "Heller ikke hvis boligorganisationen betaler hele merinvesteringen" in h
+
+    def test_ingen_dobbelt_punktum(self):
+        for data in (mi.EKSEMPEL, sag([(100000, 40)], 3000, bebo=2), sag([(100000, 40)], 10000, drift=20000)):
+            h = vis.html(kald(data))
+            assert "kr.." not in h
+
+    def test_csv(self):
+        res = kald(sag([(90000, 15)], 10000, g=1))
+        tekst = vis.csv(res)
+        linjer = tekst.split("\r\n")
+        assert linjer[-1] == "" and len(linjer) == 40 + 3
+        assert linjer[0].split(";")[0] == "År" and len(linjer[0].split(";")) == 8
+        assert linjer[1] == "0;;;;;-90000,00;-90000,00;-90000,00"
+        for linje, a in zip(linjer[2:-1], res["aar"]):
+            felter = linje.split(";")
+            assert felter[0] == str(a["aar"])
+            assert all(re.fullmatch(r"-?\d+,\d\d", f) for f in felter[1:])
+            assert Decimal(felter[7].replace(",", ".")) == d(a["akkumuleret_diskonteret_kr"])
+        assert linjer[16].split(";")[3] == "90000,00"  # reinvestment in year 15
+        assert vis.csv(res, bom=True).startswith("\ufeffÅr;")
+
+    def test_dispatch(self):
+        from calculators import visning
+        res = kald(mi.EKSEMPEL)
+        assert visning.html("merinvestering", res) .startswith('<div class="lbf-udfald')
+
+
+# -- data ----------------------------------------------------------------------------------------
+def test_data_har_kilder():
+    rg = mi.regler()
+    assert rg.periode.aar == 40 and "§ 3" in rg.periode.kilde
+    assert rg.kalkulationsrente.pct == Decimal("3.0")
+    assert {k: v.realprisstigning_pct for k, v in rg.energiarter.items()} == {
+        "fjernvarme": Decimal("1.0"), "naturgas": Decimal("-0.5"), "olie": Decimal("2.0"),
+        "fast_braendsel": Decimal("1.0"), "el": Decimal("1.5"), "vand": Decimal("2.0")}
+    assert all("tabel 6" in e.kilde for e in rg.energiarter.values())
+    assert all("tabel 1" in v.kilde for v in rg.levetider.values())
+    # Editor-maintained yearly figures: only sourced values may ever be added.
+    assert all(s.kilde.strip() and s.pct >= 0 for s in rg.beboerbetalingsprocent.aar.values())
+    std = mi.standardvaerdier()
+    json.dumps(std)
+    assert std["levetider"]["efterisolering"]["levetid_aar"] == 40
+
+
+# -- CLI and size -------------------------------------------------------------------------------------
+def cli(tekst: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "calculators", "merinvestering"], input=tekst,
+                          capture_output=True, text=True, cwd=ROD, timeout=120)
+
+
+def test_cli_eksempel():
+    p = cli(json.dumps(mi.EKSEMPEL))
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stdout) == kald(mi.EKSEMPEL)
+
+
+def test_cli_fejl():
+    p = cli(json.dumps({"foranstaltninger": [{"navn": "x", "merpris_kr": 1, "levetid_aar": 0}]}))
+    assert p.returncode == 2
+    felter = {f["felt"] for f in json.loads(p.stdout)["fejl"]}
+    assert "foranstaltninger[0].levetid_aar" in felter
+    p = cli("{ikke json")
+    assert p.returncode == 2 and "gyldig JSON" in p.stdout
+
+
+def test_40_aar_20_foranstaltninger():
+    levetider = [10, 15, 20, 25, 30, 40, 50]
+    data = {
+        "foranstaltninger": [{"navn": f"Foranstaltning {i}", "merpris_kr": 25000 + 1000 * i,
+                              "levetid_aar": levetider[i % len(levetider)], "aendret_drift_kr_aar": 100 * (i % 3)}
+                             for i in range(20)],
+        "energibesparelser": [{"energiart": art, "maengde_aar": 20000, "enhed": "kWh", "pris_kr_pr_enhed": 0.9}
+                              for art in ("fjernvarme", "el", "naturgas", "vand")],
+        "beboerbetalingsprocent": 4,
+    }
+    res = kald(data)
+    assert "fejl" not in res
+    assert len(res["aar"]) == 40 and len(res["foelsomhed"]) == 7 and len(res["foranstaltninger"]) == 20
+    tjek_sum(res)
+    assert math.isfinite(float(res["nettonutidsvaerdi_kr"]))
+    vis.html(res)
