@@ -54,7 +54,7 @@ preview: deps
 	.venv/bin/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
 test: deps system-deps build
-	$(PY) -m pytest -q
+	LBF_SITE_DIR=site $(PY) -m pytest -q
 
 bench: deps system-deps build
 	$(PY) -m build_scripts.bench

@@ -28,4 +28,8 @@ def kald(navn: str, data_json: str, formular: bool = True) -> str:
     resultat = run(navn, data, formular=formular)
     if "fejl" in resultat:
         return json.dumps(resultat, ensure_ascii=False)
-    return json.dumps({"resultat": resultat, "html": visning.html(navn, resultat)}, ensure_ascii=False)
+    svar = {"resultat": resultat, "html": visning.html(navn, resultat)}
+    csv = visning.csv(navn, resultat)
+    if csv is not None:
+        svar["csv"] = csv
+    return json.dumps(svar, ensure_ascii=False)

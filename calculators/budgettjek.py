@@ -294,7 +294,8 @@ def beregn(inp: Input, r: Regler | None = None) -> Resultat:
                       f"Ansøgningen kan sendes. Læs de {antal_adv} advarsler først.")
     else:
         konklusion = "Ansøgningen kan sendes."
-    return Resultat(inp.delpulje, inp.aar, inp.ansoegt_beloeb_kr, samlet, summer["pulje"], summer["egen"], summer["anden"],
+    return Resultat(inp.delpulje, inp.aar, inp.ansoegt_beloeb_kr, samlet,
+                    summer["pulje"], summer["egen"], summer["anden"],
                     egen_andel, ramme, ramme_andel, kr_pr_ton, antal_fejl == 0, konklusion, tuple(liste))
 
 
@@ -419,8 +420,9 @@ def _lbf_kombination(inp: Input) -> tuple[str, str, str]:
                 "Adskil det projekt I søger til, fra det LBF's øvrige støtteordninger støtter i samme sag, så "
                 "der er vandtætte skotter mellem dem, og beskriv adskillelsen i ansøgningen.")
     return ("advarsel",
-            "Projektet indgår i en sag der også er støttet af LBF. Puljens midler kan kun kombineres med LBF's "
-            "øvrige støtteordninger når der er vandtætte skotter mellem projekterne, og det har I oplyst at der er.",
+            "Projektet indgår i en sag der også er støttet af LBF. Puljens midler kan kun kombineres med "
+            "LBF's øvrige støtteordninger når der er vandtætte skotter mellem projekterne, og det har I "
+            "oplyst at der er.",
             "Beskriv i ansøgningen og i budgettet hvordan projektet er adskilt fra det LBF's øvrige "
             "støtteordninger støtter, så LBF kan se de vandtætte skotter.")
 

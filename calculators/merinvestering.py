@@ -62,9 +62,9 @@ __all__ = ["Input", "Foranstaltning", "Energibesparelse", "Resultat", "Regler", 
            "standardvaerdier", "parse", "beregn", "EKSEMPEL", "KONVENTIONER"]
 
 _OERE = Decimal("0.01")
-#: Present values must stay far inside what Decimal rounds exactly (28 digits) and what a
-#: page can show: inputs that would pass 10^17 kr. are refused with a message.
-_LOG10_STOERST = 17.0
+#: Amounts travel as JSON numbers (doubles): below 10^13 kr. every øre survives the trip
+#: (15 significant digits). Inputs whose present values could pass that are refused.
+_LOG10_STOERST = 13.0
 
 
 # -- rules (schema of docs/data/merinvestering.toml) -------------------------------------
@@ -251,7 +251,7 @@ def _laes_energi(l: Laeser, rg: Regler) -> Energibesparelse:
             l.tilfoej(l.felt("realprisstigning_pct"),
                       f"Indtast den reale prisstigning for »{energiart}« i procent om året, fx 1,5. "
                       f"Der er kun standardværdier for {kendte}.")
-    if maengde is not None and pris is not None and maengde * pris >= Decimal("1e15"):
+    if maengde is not None and pris is not None and maengde * pris >= Decimal("1e13"):
         l.tilfoej(l.felt("maengde_aar"), "Den årlige besparelse (mængde × pris) er for stor. Tjek mængden og prisen.")
     return Energibesparelse(energiart, maengde, enhed, pris, g, kilde)  # type: ignore[arg-type]
 
@@ -287,7 +287,7 @@ def parse(laeser: Laeser) -> Input:
 
 
 def _for_stort(foranst, energi, r: float, dg: float, n: int) -> tuple[str, str] | None:
-    """(field, message) if the present values could pass 10^17 kr., else None.
+    """(field, message) if the present values could pass 10^13 kr., else None.
 
     A generous upper bound in log10: N years × the largest discount factor × the largest
     yearly flow. Only absurd inputs (a rate near −100 %, a growth of hundreds of percent a
@@ -298,9 +298,9 @@ def _for_stort(foranst, energi, r: float, dg: float, n: int) -> tuple[str, str] 
     log_d = max(0.0, -n * math.log10(1 + r))  # the largest discount factor, (1+r)^-N for r < 0
     log_g = [nv.log10_faktor(float(e.realprisstigning_pct) / 100 + dg, n - 1) for e in energi]
     led = [math.log10(float(e.maengde_aar * e.pris_kr_pr_enhed) + 1) + lg for e, lg in zip(energi, log_g)]
-    penge = float(sum(abs(f.aendret_drift_kr_aar) + f.merpris_kr * (n // f.levetid_aar + 1) for f in foranst))
-    led.append(math.log10(penge + 1))
-    stoerst = math.log10(n) + log_d + max(led) + math.log10(len(led))
+    penge = math.log10(float(sum(abs(f.aendret_drift_kr_aar) + f.merpris_kr * (n // f.levetid_aar + 1)
+                                 for f in foranst)) + 1)
+    stoerst = math.log10(n) + log_d + max(led + [penge]) + math.log10(len(led) + 1)
     if stoerst < _LOG10_STOERST:
         return None
     if log_d >= max(log_g, default=0.0) and log_d > 2:
@@ -311,7 +311,9 @@ def _for_stort(foranst, energi, r: float, dg: float, n: int) -> tuple[str, str] 
         return (f"energibesparelser[{i}].realprisstigning_pct",
                 "Den reale prisstigning er så stor, at besparelserne bliver for store til at regne med. "
                 "Tjek den reale prisstigning.")
-    return ("energibesparelser", "Beløbene bliver for store til at regne med. Tjek mængder, priser og merpriser.")
+    if penge >= max(led):
+        return ("foranstaltninger", "Merpriserne og driftsudgifterne bliver for store til at regne med. Tjek beløbene.")
+    return ("energibesparelser", "Besparelserne bliver for store til at regne med. Tjek mængder og priser.")
 
 
 # -- result ---------------------------------------------------------------------------------

@@ -346,7 +346,8 @@ def blok(b: Begivenhed, dag: dt.date, fra_src_uri: str) -> str:
         f'<span class="lbf-frist__status">{mærke}:</span> **{tidsangivelse(b, dag)}** · '
         f"{TYPER[b.type]} · {EMNER[b.emne]}",
         "",
-        f"**{b.titel}**" + (f" {b.beskrivelse}" if b.beskrivelse else "") + _link(b, fra_src_uri),
+        f"**{b.titel}{'' if b.titel[-1] in '.!?' else '.'}**"
+        + (f" {b.beskrivelse}" if b.beskrivelse else "") + _link(b, fra_src_uri),
         "",
     ]
     if b.er_runde:

@@ -8,8 +8,14 @@ from __future__ import annotations
 
 import importlib
 
-__all__ = ["html"]
+__all__ = ["csv", "html"]
 
 
 def html(navn: str, resultat: dict) -> str:
     return importlib.import_module(f"{__name__}.{navn}").html(resultat)
+
+
+def csv(navn: str, resultat: dict) -> str | None:
+    """The result's table as CSV (Danish number format), for calculators that have one."""
+    modul = importlib.import_module(f"{__name__}.{navn}")
+    return modul.csv(resultat) if hasattr(modul, "csv") else None

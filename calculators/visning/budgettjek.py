@@ -95,7 +95,8 @@ def _optaelling(antal: dict[str, int]) -> str:
     else:
         tekst = "Ansøgningen opfylder de krav der er tjekket her."
     if adv:
-        tekst += (" Der er 1 advarsel: den kan svække ansøgningen når LBF prioriterer ansøgningerne." if adv == 1 else
+        tekst += (" Der er 1 advarsel: den kan svække ansøgningen når LBF prioriterer ansøgningerne."
+                  if adv == 1 else
                   f" Der er {adv} advarsler: de kan svække ansøgningen når LBF prioriterer ansøgningerne.")
     return tekst
 
@@ -104,7 +105,8 @@ def _punkt(t: dict) -> str:
     titel = TITLER.get(t["id"], t["id"])
     afsnit = t.get("afsnit", "")
     dele = [f'<li class="lbf-tjek lbf-tjek--{esc(t["status"])}" id="tjek-{esc(t["id"])}">',
-            f'<span class="lbf-status lbf-status--{esc(t["status"])}">{esc(_STATUS.get(t["status"], t["status"]))}</span> '
+            f'<span class="lbf-status lbf-status--{esc(t["status"])}">'
+            f'{esc(_STATUS.get(t["status"], t["status"]))}</span> '
             f"<strong>{esc(titel)}:</strong> {esc(t['besked'])}"]
     if t.get("hvad_goer_i"):
         dele.append(f'<p class="lbf-tjek__hvad"><strong>Det skal I gøre:</strong> {esc(t["hvad_goer_i"])}</p>')
@@ -143,7 +145,8 @@ def _noegletal(r: dict) -> str:
         dele.append(f'<tr><th scope="row">{esc(navn)}</th><td>{esc(vaerdi)}</td><td>{esc(grundlag)}</td></tr>')
     dele.append("</tbody></table>")
     dele.append('<table class="lbf-budget"><caption>Budgettet fordelt på finansiering</caption>'
-                '<thead><tr><th scope="col">Finansiering</th><th scope="col" class="lbf-tal">Beløb</th></tr></thead><tbody>')
+                '<thead><tr><th scope="col">Finansiering</th><th scope="col" class="lbf-tal">Beløb</th></tr>'
+                '</thead><tbody>')
     for navn, noegle in (("Puljen", "puljefinansiering_kr"), ("Egenfinansiering", "egenfinansiering_kr"),
                          ("Anden finansiering", "anden_finansiering_kr")):
         dele.append(f'<tr><th scope="row">{esc(navn)}</th><td class="lbf-tal">{esc(kr(r[noegle]))}</td></tr>')

@@ -238,6 +238,37 @@ function visFejl(rod, form, fejl, foran) {
   });
 }
 
+// ---- files ----------------------------------------------------------------------------
+const MAKS_FILSTOERRELSE = 1024 * 1024;
+
+function hentFil(navn, tekst, type) {
+  const url = URL.createObjectURL(new Blob([tekst], { type }));
+  const a = el("a", { href: url, download: navn });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The saved inputs from a file, or a Danish message saying why it cannot be used. */
+async function indlaesFil(fil, navn) {
+  if (fil.size > MAKS_FILSTOERRELSE) return `Filen »${fil.name}« er for stor (over 1 MB). Vælg en fil, som beregneren har gemt.`;
+  let indhold;
+  try {
+    indhold = JSON.parse(await fil.text());
+  } catch {
+    return `Filen »${fil.name}« kunne ikke læses. Vælg en JSON-fil, som beregneren har gemt.`;
+  }
+  if (!indhold || typeof indhold !== "object" || Array.isArray(indhold) || !indhold.inddata
+      || typeof indhold.inddata !== "object" || Array.isArray(indhold.inddata)) {
+    return `Filen »${fil.name}« indeholder ikke en gemt beregning. Jeres nuværende tal er uændrede.`;
+  }
+  if (indhold.beregner !== navn) {
+    return `Filen »${fil.name}« er gemt fra en anden beregner. Jeres nuværende tal er uændrede.`;
+  }
+  return indhold.inddata;
+}
+
 // ---- the worker -----------------------------------------------------------------------
 function startWorker(rod) {
   const navn = rod.dataset.beregner;
@@ -375,6 +406,8 @@ function opsaet(rod) {
   const lagerNoegle = `lbf-beregner:${navn}`;
   const worker = startWorker(rod);
   let antalBeregninger = 0;
+  const besked = rod.querySelector("[data-besked]");
+  const sigTil = (t) => { if (besked) besked.textContent = t; };
 
   // Restore what the user typed last time (this browser only). Tampered state is dropped.
   try {
@@ -421,7 +454,9 @@ function opsaet(rod) {
         return svar.svar;
       }
       ryd(rod);
+      rod.querySelector("[data-foraeldet]")?.setAttribute("hidden", "");
       resultat.innerHTML = svar.svar.html;   // rendered and escaped by the Python package
+      rod.dispatchEvent(new CustomEvent("lbf-svar", { detail: svar.svar }));
       resultat.dataset.beregning = String(++antalBeregninger);
       rod.dispatchEvent(new CustomEvent("lbf-resultat", { detail: svar.svar.resultat }));
       return svar.svar;
@@ -431,10 +466,35 @@ function opsaet(rod) {
   rod.lbf = { beregn, kald: (data) => worker.kald(data), samlData: () => samlData(form), udfyld: (f) => udfyld(form, f), gem };
 
   for (const g of form.querySelectorAll("[data-gentag]")) {
+    // Pasting a column (e.g. from a spreadsheet) into one cell fills the rows below,
+    // adding rows as needed.
+    g.addEventListener("paste", (e) => {
+      const felt = e.target;
+      const m = felt.name && felt.name.match(/^(.*)\[(\d+)\]\.(.+)$/);
+      const tekst = e.clipboardData?.getData("text/plain") || "";
+      const linjer = tekst.replace(/\r/g, "").split("\n").map((l) => l.split("\t")[0].trim());
+      while (linjer.length && linjer[linjer.length - 1] === "") linjer.pop();
+      if (!m || linjer.length < 2) return;
+      e.preventDefault();
+      const start = Number(m[2]);
+      const liste = g.querySelector("[data-raekker]");
+      const maks = Number(g.dataset.max || 500);
+      const antal = Math.min(linjer.length, maks - start);
+      saetAntalRaekker(g, Math.max(liste.children.length, start + antal));
+      for (let j = 0; j < antal; j++) {
+        const x = form.querySelector(`[name="${CSS.escape(`${m[1]}[${start + j}].${m[3]}`)}"]`);
+        if (x) x.value = linjer[j];
+      }
+      form.dispatchEvent(new Event("input"));
+    });
     g.addEventListener("click", (e) => {
       const k = e.target.closest("button");
       if (!k) return;
       if (k.matches("[data-tilfoej]")) {
+        if (g.querySelector("[data-raekker]").children.length >= Number(g.dataset.max || 500)) {
+          sigTil(`Der kan højst være ${g.dataset.max} rækker.`);
+          return;
+        }
         const ny = tilfoejRaekke(g);
         ny.querySelector("input, select")?.focus();
         gem();
@@ -449,7 +509,55 @@ function opsaet(rod) {
     });
   }
 
+  // Files: download the inputs and result as JSON (and the table as CSV where the
+  // calculator offers one), load a saved JSON back, print.
+  let sidsteSvar = null;
+  rod.addEventListener("lbf-svar", (e) => { sidsteSvar = e.detail; });
+  rod.querySelector("[data-hent-json]")?.addEventListener("click", () => {
+    const indhold = { beregner: navn, version: LAGER_VERSION, inddata: samlData(form),
+      resultat: sidsteSvar ? sidsteSvar.resultat : null };
+    hentFil(`${navn}-beregning.json`, JSON.stringify(indhold, null, 2), "application/json");
+  });
+  rod.querySelector("[data-hent-csv]")?.addEventListener("click", async () => {
+    const svar = await kald();
+    if (svar.svar && svar.svar.csv) hentFil(`${navn}-aarstabel.csv`, "\ufeff" + svar.svar.csv, "text/csv;charset=utf-8");
+    else if (svar.svar && svar.svar.fejl) visFejl(rod, form, svar.svar.fejl);
+  });
+  rod.querySelector("[data-udskriv]")?.addEventListener("click", () => window.print());
+  rod.querySelector("[data-indlaes-json]")?.addEventListener("change", async (e) => {
+    const fil = e.target.files[0];
+    e.target.value = "";
+    if (!fil) return;
+    const fejl = await indlaesFil(fil, navn);
+    if (typeof fejl === "string") { sigTil(fejl); return; }
+    let felter;
+    try { felter = fladgoer(fejl); } catch { sigTil(`Filen »${fil.name}« kunne ikke bruges. Jeres nuværende tal er uændrede.`); return; }
+    udfyld(form, felter);
+    gem();
+    sigTil(`Beregningen fra filen »${fil.name}« er indlæst.`);
+    if (rod.dataset.state === "ready") await beregn.koer();
+  });
+
   const flow = form.hasAttribute("data-trinvis") ? trinvis(rod, form, beregn) : null;
+  // Once a result is shown, a changed input recalculates at once (forms that are not a
+  // step-by-step flow). Errors wait for the user to press the button, as GOV.UK advises.
+  let ventende = null;
+  async function genberegn() {
+    if (flow || !resultat.dataset.beregning || rod.dataset.state !== "ready") return;
+    const svar = await kald();
+    if (svar.svar && !svar.svar.fejl) {
+      resultat.innerHTML = svar.svar.html;
+      resultat.dataset.beregning = String(++antalBeregninger);
+      rod.querySelector("[data-foraeldet]")?.setAttribute("hidden", "");
+      rod.dispatchEvent(new CustomEvent("lbf-svar", { detail: svar.svar }));
+    } else {
+      rod.querySelector("[data-foraeldet]")?.removeAttribute("hidden");
+    }
+  }
+  form.addEventListener("input", () => {
+    clearTimeout(ventende);
+    ventende = setTimeout(genberegn, 120);
+  });
   form.addEventListener("input", () => { opdaterSynlighed(form); gem(); });
   form.addEventListener("change", () => { opdaterSynlighed(form); gem(); });
   form.addEventListener("submit", async (e) => {

@@ -1,0 +1,71 @@
+"""Fixtures for the content checks: the built site (``bygget_site``, one strict build per
+session, from ``tests/conftest.py``), its pages parsed once, the project's own hook modules,
+and a helper that builds a modified copy of the project to prove a check fails the build."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from indhold_hjaelp import ROD, Side, laes_side
+
+
+@pytest.fixture(scope="session")
+def sider(bygget_site) -> dict[str, Side]:
+    """Every HTML page of the built site, parsed, by path ("noegletal/index.html")."""
+    return {p.relative_to(bygget_site).as_posix(): laes_side(bygget_site, p.relative_to(bygget_site).as_posix())
+            for p in sorted(bygget_site.rglob("*.html"))}
+
+
+def _hook(navn: str):
+    if str(ROD) not in sys.path:
+        sys.path.insert(0, str(ROD))
+    spec = importlib.util.spec_from_file_location(f"_test_hook_{navn}", ROD / "build_scripts" / "hooks" / f"{navn}.py")
+    modul = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(modul)
+    return modul
+
+
+@pytest.fixture(scope="session")
+def frister_hook():
+    return _hook("frister")
+
+
+@pytest.fixture(scope="session")
+def indhold_hook():
+    return _hook("indhold")
+
+
+@pytest.fixture(scope="session")
+def regler_hook():
+    return _hook("regler")
+
+
+@pytest.fixture
+def byg_kopi(tmp_path):
+    """Build a copy of the project after ``aendr(kopi_rod)`` has modified it.
+
+    Returns the finished process (returncode, stdout, stderr). The copy holds what the build
+    reads (mkdocs.yml, docs, build_scripts, calculators, pyproject.toml) and links node_modules.
+    """
+    def byg(aendr) -> subprocess.CompletedProcess:
+        kopi = tmp_path / "projekt"
+        kopi.mkdir()
+        ignorer = shutil.ignore_patterns("__pycache__", "*.pyc")
+        for navn in ("docs", "build_scripts", "calculators"):
+            shutil.copytree(ROD / navn, kopi / navn, ignore=ignorer)
+        for navn in ("mkdocs.yml", "pyproject.toml"):
+            shutil.copy2(ROD / navn, kopi / navn)
+        (kopi / "node_modules").symlink_to(ROD / "node_modules", target_is_directory=True)
+        aendr(kopi)
+        return subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "site")],
+            cwd=kopi, capture_output=True, text=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"})
+    return byg

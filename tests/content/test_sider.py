@@ -1,0 +1,162 @@
+"""The built site: every page in the nav exists and is reachable, no internal link or anchor is
+broken, every page carries complete front matter, and the build refuses a page without it."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import deque
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from indhold_hjaelp import front_matter, html_sti, kildesider, mkdocs_konfig
+
+# Pages every kind of reader is sent to: the content this issue owns.
+INDHOLDSSIDER = [
+    "baeredygtighedspuljen/index.md",
+    "digitalisering/index.md",
+    "groen-garanti/index.md",
+    "merinvestering/index.md",
+    "noegletal/index.md",
+]
+
+
+def nav_sider(nav) -> list[str]:
+    ud = []
+    for punkt in nav:
+        if isinstance(punkt, str):
+            ud.append(punkt)
+        elif isinstance(punkt, dict):
+            for v in punkt.values():
+                ud += nav_sider(v) if isinstance(v, list) else [v]
+    return [p for p in ud if p.endswith(".md")]
+
+
+def intern_maal(fra: str, href: str) -> tuple[str, str] | None:
+    """(site path of the target HTML file, fragment) for an internal link, else None."""
+    u = urlsplit(href)
+    if u.scheme or u.netloc or href.startswith(("mailto:", "tel:", "javascript:")):
+        return None
+    sti = unquote(u.path)
+    if not sti:
+        return fra, unquote(u.fragment)
+    maal = posixpath.normpath(posixpath.join(posixpath.dirname(fra), sti))
+    if sti.endswith("/") or maal == ".":
+        maal = posixpath.join(maal, "index.html") if maal != "." else "index.html"
+    return maal, unquote(u.fragment)
+
+
+def test_every_nav_page_exists_and_is_built(bygget_site):
+    nav = nav_sider(mkdocs_konfig()["nav"])
+    assert set(INDHOLDSSIDER + ["index.md", "frister.md", "ordliste.md"]) <= set(nav)
+    for md in nav:
+        assert (bygget_site / html_sti(md)).is_file(), f"{md} is in the nav but was not built"
+
+
+def test_every_page_is_in_the_nav_unless_declared_outside_it():
+    konfig = mkdocs_konfig()
+    nav = set(nav_sider(konfig["nav"]))
+    udenfor = {linje.strip() for linje in (konfig.get("not_in_nav") or "").splitlines() if linje.strip()}
+    mangler = [md for md in kildesider() if md not in nav and md not in udenfor]
+    assert mangler == [], f"pages neither in nav nor in not_in_nav: {mangler}"
+
+
+def test_every_nav_page_is_reachable_from_the_start_page(sider):
+    nav = {html_sti(md) for md in nav_sider(mkdocs_konfig()["nav"])}
+    set_, koe = {"index.html"}, deque(["index.html"])
+    while koe:
+        side = koe.popleft()
+        for href in sider[side].links:
+            maal = intern_maal(side, href)
+            if maal and maal[0] in sider and maal[0] not in set_:
+                set_.add(maal[0])
+                koe.append(maal[0])
+    assert nav - set_ == set()
+
+
+def test_no_broken_internal_link_or_anchor(bygget_site, sider):
+    brudte = []
+    for side, s in sider.items():
+        for href in s.links:
+            maal = intern_maal(side, href)
+            if maal is None:
+                continue
+            fil, anker = maal
+            if not (bygget_site / fil).exists():
+                brudte.append(f"{side}: {href} (no file {fil})")
+            elif anker and fil.endswith(".html") and anker not in sider[fil].ids:
+                brudte.append(f"{side}: {href} (no id #{anker} in {fil})")
+    assert brudte == []
+
+
+def test_broken_anchor_check_can_fail(sider):
+    """The anchor check above is only worth something if a missing id is seen as missing."""
+    assert "findes-ikke" not in sider["baeredygtighedspuljen/index.html"].ids
+    assert intern_maal("frister/index.html", "../baeredygtighedspuljen/#udmoentning") == (
+        "baeredygtighedspuljen/index.html", "udmoentning")
+
+
+@pytest.mark.parametrize("md", kildesider())
+def test_front_matter_complete(md, indhold_hook):
+    assert indhold_hook.tjek_front_matter(front_matter(md)) == [], md
+
+
+def test_pool_page_has_the_anchors_the_budget_checker_links_to(sider):
+    ids = sider["baeredygtighedspuljen/index.html"].ids
+    for anker in ("hvem-kan-soege", "ansoegningens-indhold", "udmoentning",
+                  "kombination-med-anden-stoette", "prioriteringskriterier"):
+        assert anker in ids
+
+
+@pytest.mark.parametrize("md", INDHOLDSSIDER)
+def test_every_section_names_its_source(md, sider):
+    s = sider[html_sti(md)]
+    assert s.afsnit, md
+    uden = [h2 for h2, kilder in s.afsnit if kilder == 0 and h2 != "kilder-til-siden"]
+    assert uden == [], f"{md}: sections without a »Kilde:« line: {uden}"
+
+
+@pytest.mark.parametrize("md", kildesider())
+def test_page_shows_its_sources_and_review_date(md, sider, indhold_hook):
+    s = sider[html_sti(md)]
+    meta = front_matter(md)
+    assert "kilder-til-siden" in s.ids
+    dato = indhold_hook.som_dato(meta["senest_gennemgaaet"])
+    assert f"Senest gennemgået: {indhold_hook.fmt_dato(dato)}" in s.tekst
+    for k in meta["kilder"]:
+        assert " ".join(k["titel"].split()) in s.tekst
+
+
+def test_no_edit_link_without_a_configured_address(sider):
+    assert "rediger_url" not in (mkdocs_konfig().get("extra") or {}), \
+        "set: then this test should check the link instead"
+    assert not any("Ret denne side" in s.tekst for s in sider.values())
+
+
+def test_no_placeholder_left_on_any_page(sider):
+    rester = [sti for sti, s in sider.items() if re.search(r"\{\{|\}\}", s.tekst)]
+    assert rester == []
+
+
+def test_build_fails_on_a_page_without_front_matter(byg_kopi):
+    def aendr(kopi):
+        (kopi / "docs" / "noegletal" / "uden.md").write_text("# Uden front matter\n\nTekst.\n")
+        (kopi / "docs" / "frister.md").write_text(
+            (kopi / "docs" / "frister.md").read_text().replace("senest_gennemgaaet: 2026-11-22\n", ""))
+    proc = byg_kopi(aendr)
+    assert proc.returncode != 0
+    fejl = proc.stdout + proc.stderr
+    assert "noegletal/uden.md: mangler »title«" in fejl
+    assert "frister.md: mangler »senest_gennemgaaet«" in fejl
+
+
+def test_edit_link_follows_the_configured_template(byg_kopi, tmp_path):
+    def aendr(kopi):
+        konfig = kopi / "mkdocs.yml"
+        tekst = konfig.read_text()
+        assert "\nextra:\n" in tekst
+        konfig.write_text(tekst.replace("\nextra:\n", "\nextra:\n  rediger_url: https://git.test/rediger/{path}\n", 1))
+    proc = byg_kopi(aendr)
+    assert proc.returncode == 0, proc.stderr
+    html = (tmp_path / "site" / "noegletal" / "index.html").read_text()
+    assert '<a href="https://git.test/rediger/noegletal/index.md">Ret denne side</a>' in html
