@@ -85,7 +85,7 @@ def formater(v, fmt: str | None) -> str:
     if fmt not in FORMATER:
         raise KeyError(f"ukendt format »{fmt}« (kendte: {', '.join(f for f in FORMATER if f)})")
     if fmt in ("kr", "mio_kr", "pct", "tal"):
-        if isinstance(v, bool) or not isinstance(v, (int, float)):
+        if isinstance(v, bool) or not isinstance(v, (int, float, Decimal)):
             raise KeyError(f"formatet »{fmt}« kræver et tal, fik {v!r}")
         v = Decimal(str(v))
     if fmt == "dato" and not isinstance(v, dt.date):

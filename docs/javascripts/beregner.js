@@ -11,6 +11,10 @@
 // Field names are JSON paths ("poster[2].beloeb_kr"); names starting with "_" are for the
 // page only and never sent. data-vis-hvis="rolle=a,b;_udbudt=ja" shows an element (and sends
 // its fields) only when one of the ";"-separated conditions holds; hidden fields are sent as null.
+// Repeated rows: <div data-gentag="aar" data-min="1" data-max="10" [data-max-besked="…"]> with a
+// <template> of one [data-raekke], a [data-raekker] list, [data-tilfoej]/[data-fjern] buttons,
+// [data-nr] row numbers and an optional [data-besked] line of its own; a field marked
+// data-fortloebende in the template starts one above the largest number in its column.
 
 const LAGER_VERSION = 1;
 
@@ -179,6 +183,15 @@ function tilfoejRaekke(gentag) {
   const ny = skabelon.content.firstElementChild.cloneNode(true);
   liste.append(ny);
   nummerer(gentag);
+  // A field marked data-fortloebende (e.g. a year number) starts one above the largest
+  // number already in its column, so adding a row continues the sequence.
+  for (const f of ny.querySelectorAll("[data-fortloebende][name]")) {
+    const kolonne = f.name.slice(f.name.lastIndexOf("]") + 1);
+    const tal = [...liste.querySelectorAll("[data-fortloebende][name]")]
+      .filter((x) => x !== f && x.name.endsWith(kolonne))
+      .map((x) => Number.parseInt(x.value, 10)).filter(Number.isFinite);
+    f.value = String(tal.length ? Math.max(...tal) + 1 : liste.children.length);
+  }
   return ny;
 }
 
@@ -406,8 +419,12 @@ function opsaet(rod) {
   const lagerNoegle = `lbf-beregner:${navn}`;
   const worker = startWorker(rod);
   let antalBeregninger = 0;
-  const besked = rod.querySelector("[data-besked]");
-  const sigTil = (t) => { if (besked) besked.textContent = t; };
+  // A repeated-rows block may have its own message line, next to its buttons.
+  const besked = [...rod.querySelectorAll("[data-besked]")].find((b) => !b.closest("[data-gentag]"));
+  const sigTil = (t, ved) => {
+    const b = ved?.querySelector("[data-besked]") || besked;
+    if (b) b.textContent = t;
+  };
 
   // Restore what the user typed last time (this browser only). Tampered state is dropped.
   try {
@@ -422,7 +439,7 @@ function opsaet(rod) {
     }
   } catch {
     localStorage.removeItem(lagerNoegle);
-    rod.querySelector("[data-besked]")?.replaceChildren("De gemte svar i browseren kunne ikke læses og er slettet. Start forfra.");
+    besked?.replaceChildren("De gemte svar i browseren kunne ikke læses og er slettet. Start forfra.");
   }
   const gem = () => {
     try { localStorage.setItem(lagerNoegle, JSON.stringify({ version: LAGER_VERSION, felter: raaFelter(form) })); } catch { /* storage full or off */ }
@@ -492,9 +509,10 @@ function opsaet(rod) {
       if (!k) return;
       if (k.matches("[data-tilfoej]")) {
         if (g.querySelector("[data-raekker]").children.length >= Number(g.dataset.max || 500)) {
-          sigTil(`Der kan højst være ${g.dataset.max} rækker.`);
+          sigTil(g.dataset.maxBesked || `Der kan højst være ${g.dataset.max} rækker.`, g);
           return;
         }
+        sigTil("", g);
         const ny = tilfoejRaekke(g);
         ny.querySelector("input, select")?.focus();
         gem();

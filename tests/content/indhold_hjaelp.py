@@ -23,6 +23,7 @@ class Side:
     links: list[str] = field(default_factory=list)
     tekst: str = ""                           # the text of <article>, tags removed
     dt: list[str] = field(default_factory=list)
+    dd_kilder: list[int] = field(default_factory=list)  # "kilde" paragraphs in each <dd>
     abbr: list[tuple[str, str]] = field(default_factory=list)
     # (h2 id, number of "kilde" paragraphs in that section) in page order
     afsnit: list[list] = field(default_factory=list)
@@ -35,6 +36,7 @@ class _Parser(HTMLParser):
         self.s = side
         self.i_artikel = 0
         self.i_dt = False
+        self.i_dd = False
         self.i_abbr: str | None = None
         self.dt_tekst: list[str] = []
         self.abbr_tekst: list[str] = []
@@ -55,8 +57,14 @@ class _Parser(HTMLParser):
             self.s.klasser.append((tag, klasse))
         if tag == "h2" and "id" in a:
             self.s.afsnit.append([a["id"], 0])
-        if tag == "p" and "kilde" in klasse.split() and self.s.afsnit:
-            self.s.afsnit[-1][1] += 1
+        if tag == "p" and "kilde" in klasse.split():
+            if self.s.afsnit:
+                self.s.afsnit[-1][1] += 1
+            if self.i_dd:
+                self.s.dd_kilder[-1] += 1
+        if tag == "dd":
+            self.i_dd = True
+            self.s.dd_kilder.append(0)
         if tag == "dt":
             self.i_dt, self.dt_tekst = True, []
         if tag == "abbr":
@@ -65,6 +73,8 @@ class _Parser(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "article" and self.i_artikel:
             self.i_artikel -= 1
+        if tag == "dd":
+            self.i_dd = False
         if tag == "dt" and self.i_dt:
             self.s.dt.append("".join(self.dt_tekst).strip())
             self.i_dt = False

@@ -40,7 +40,10 @@ def intern_maal(fra: str, href: str) -> tuple[str, str] | None:
     sti = unquote(u.path)
     if not sti:
         return fra, unquote(u.fragment)
-    maal = posixpath.normpath(posixpath.join(posixpath.dirname(fra), sti))
+    if sti.startswith("/"):  # the 404 page links from the site root
+        maal = posixpath.normpath(sti.lstrip("/") or ".")
+    else:
+        maal = posixpath.normpath(posixpath.join(posixpath.dirname(fra), sti))
     if sti.endswith("/") or maal == ".":
         maal = posixpath.join(maal, "index.html") if maal != "." else "index.html"
     return maal, unquote(u.fragment)
@@ -130,11 +133,13 @@ def test_page_shows_its_sources_and_review_date(md, sider, indhold_hook):
 def test_no_edit_link_without_a_configured_address(sider):
     assert "rediger_url" not in (mkdocs_konfig().get("extra") or {}), \
         "set: then this test should check the link instead"
-    assert not any("Ret denne side" in s.tekst for s in sider.values())
+    assert not any(("p", "lbf-rediger") in s.klasser for s in sider.values())
 
 
 def test_no_placeholder_left_on_any_page(sider):
-    rester = [sti for sti, s in sider.items() if re.search(r"\{\{|\}\}", s.tekst)]
+    # The editor guide shows placeholders as examples (written with HTML entities).
+    rester = [sti for sti, s in sider.items()
+              if sti != "redaktoer/index.html" and re.search(r"\{\{|\}\}", s.tekst)]
     assert rester == []
 
 

@@ -1,0 +1,67 @@
+"""Numbers and dates on the pages that come from the data folder match it: every placeholder in
+a page's Markdown appears on the built page exactly as the data formats it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from indhold_hjaelp import DOCS, html_sti, kildesider
+
+
+def pladsholdere(md: str, regler_hook) -> list[tuple[str, str]]:
+    tekst = (DOCS / md).read_text(encoding="utf-8")
+    return [(m.group(0), regler_hook.formater(regler_hook.slaa_op(m.group(1)), m.group(2)))
+            for m in regler_hook.PLADSHOLDER.finditer(tekst)]
+
+
+def normaliser(s: str) -> str:
+    return " ".join(s.replace("\u00a0", " ").split())
+
+
+@pytest.mark.parametrize("md", [m for m in kildesider() if not m.startswith("beregnere/")])
+def test_every_data_value_on_the_page_is_the_data_folders(md, sider, regler_hook):
+    tekst = sider[html_sti(md)].tekst
+    for pladsholder, vaerdi in pladsholdere(md, regler_hook):
+        if vaerdi.strip():
+            assert normaliser(vaerdi) in tekst, f"{md}: {pladsholder} -> {vaerdi!r} not on the page"
+
+
+def test_content_pages_take_their_numbers_from_the_data_folder(regler_hook):
+    # The values a calculator also uses are placeholders on the pages, not literals.
+    brugte = {m for md in kildesider() for m, _ in pladsholdere(md, regler_hook)}
+    for noegle in ("noegletal.roller.entreprenoer.taerskel_kr", "noegletal.roller.raadgiver.taerskel_kr",
+                   "noegletal.roller.bygherre.taerskel_kr", "noegletal.skaeringsdato.dato",
+                   "baeredygtighedspuljen.delpuljer.investeringsramme.aarsrammer_kr.2026",
+                   "baeredygtighedspuljen.delpuljer.forsoegsmidler.aarsrammer_kr.2021",
+                   "baeredygtighedspuljen.delpuljer.investeringsramme.merforbrug_pct",
+                   "groen_garanti.varighed.maks_aar", "groen_garanti.ramme.beloeb_kr",
+                   "merinvestering.periode.aar"):
+        assert any(noegle in b for b in brugte), noegle
+
+
+@pytest.mark.parametrize("side,forventet", [
+    ("noegletal/index.html", ["300.000 kr.", "150.000 kr.", "5.000.000 kr.", "1. november 2015",
+                              "1. marts 2007", "1. maj 2008", "1. januar 2010"]),
+    ("baeredygtighedspuljen/index.html", ["150 mio. kr.", "100 mio. kr.", "50 mio. kr.", "16,5 mio. kr.",
+                                          "17,5 mio. kr.", "8,5 mio. kr.", "7,5 mio. kr.", "20 %",
+                                          "mindst 3 måneder", "senest 2 måneder", "udgangen af 2026"]),
+    ("groen-garanti/index.html", ["404 mio. kr.", "højst 10 år", "1. oktober 2021", "10 % af lejemålene"]),
+    ("merinvestering/index.html", ["40 år", "1. april 2016", "§ 13", "§ 15"]),
+])
+def test_known_values_are_on_the_pages(sider, side, forventet):
+    tekst = sider[side].tekst
+    for v in forventet:
+        assert v in tekst, (side, v)
+
+
+def test_a_changed_data_value_changes_the_page(byg_kopi, tmp_path):
+    """One source of truth: change the threshold in the TOML and the page follows."""
+    def aendr(kopi):
+        fil = kopi / "docs" / "data" / "noegletal.toml"
+        fil.write_text(re.sub(r"taerskel_kr = 300000", "taerskel_kr = 310000", fil.read_text(), count=1))
+    proc = byg_kopi(aendr)
+    assert proc.returncode == 0, proc.stderr
+    html = (tmp_path / "site" / "noegletal" / "index.html").read_text()
+    assert "310.000\u00a0kr." in html and "300.000\u00a0kr." not in html
