@@ -47,7 +47,7 @@ build: deps
 
 serve: build
 	@echo "Sitet kører på http://$(HOST):$(PORT)/  (Ctrl+C stopper)"
-	$(PY) -m http.server --bind $(HOST) --directory site $(PORT)
+	$(PY) -m build_scripts.serve --host $(HOST) --port $(PORT) site
 
 # For editors: rebuilds and reloads the page on every saved change.
 preview: deps

@@ -24,6 +24,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from build_scripts.serve import SiteHandler
+
 ROD = Path(__file__).resolve().parents[2]
 BENCH = Path(__file__).resolve().parent
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -50,11 +52,10 @@ KLAR_MAALER = """
 """
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
+class _Handler(SiteHandler):
     """The built site, plus the bare-Pyodide reference page under /__bench/."""
 
     def __init__(self, *a, site: str, **kw):
-        self._site = site
         super().__init__(*a, directory=site, **kw)
 
     def translate_path(self, path):

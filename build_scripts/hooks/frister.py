@@ -301,7 +301,8 @@ def indlaes(sti: Path | None = None) -> tuple[Begivenhed, ...]:
             raise FristFejl(f"{FIL}: id »{b.id}« bruges mere end én gang; hvert id skal være unikt")
         set_.add(b.id)
     if fejl := tjek_runder(begivenheder, rundeaf()):
-        raise FristFejl(f"{FIL}: " + "\n".join(fejl))
+        raise FristFejl(f"{FIL}: ansøgningsrunderne overholder ikke reglerne:\n"
+                        + "\n".join(f"  - {f}" for f in fejl))
     return begivenheder
 
 

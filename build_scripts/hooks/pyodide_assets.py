@@ -9,8 +9,12 @@ the calculators too. Its file name carries a content hash, so browsers may cache
 
 from __future__ import annotations
 
+import gzip
 import json
+import logging
+import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -26,8 +30,10 @@ from build_scripts.hjul import byg_hjul, kort_hash  # noqa: E402
 PYODIDE = ROD / "node_modules" / "pyodide"
 RUNTIME_FILER = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
                  "pyodide-lock.json")
+KOMPRIMERES = ("pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")  # the stdlib is a zip already
 
 _hjul: dict[str, Path | str] = {}
+log = logging.getLogger("mkdocs.hooks.pyodide_assets")
 
 
 def on_pre_build(config, **kwargs):
@@ -54,6 +60,32 @@ def on_post_build(config, **kwargs):
         shutil.rmtree(beregnere)
     beregnere.mkdir(parents=True)
     shutil.copy2(_hjul["sti"], beregnere / _hjul["navn"])
+    snapshot = _lav_snapshot(Path(_hjul["sti"]), beregnere)
     (beregnere / "manifest.json").write_text(json.dumps(
-        {"hjul": _hjul["navn"], "pyodide": version}, indent=2) + "\n")
+        {"hjul": _hjul["navn"], "pyodide": version, "snapshot": snapshot}, indent=2) + "\n")
     shutil.rmtree(Path(_hjul["sti"]).parent, ignore_errors=True)
+    for stor in [*(runtime / n for n in KOMPRIMERES), *beregnere.glob("snapshot-*.bin")]:
+        _gzip(stor)
+
+
+def _lav_snapshot(hjul: Path, ud: Path) -> str | None:
+    """A memory snapshot of a started Python (see build_scripts/snapshot.mjs); None if it
+    cannot be made, in which case pages simply start Python the normal way."""
+    if os.environ.get("LBF_UDEN_SNAPSHOT"):
+        return None
+    midlertidig = ud / "snapshot.tmp"
+    proc = subprocess.run(["node", str(ROD / "build_scripts" / "snapshot.mjs"), str(PYODIDE), str(hjul),
+                           str(midlertidig)], capture_output=True, text=True)
+    if proc.returncode:
+        log.warning("Pyodide-snapshot kunne ikke laves; siderne starter Python uden: %s", proc.stderr[-500:])
+        midlertidig.unlink(missing_ok=True)
+        return None
+    navn = f"snapshot-{kort_hash(midlertidig)}.bin"
+    midlertidig.rename(ud / navn)
+    return navn
+
+
+def _gzip(sti: Path) -> None:
+    """Pre-compressed copy for servers that send it as is (nginx gzip_static, our dev server)."""
+    with sti.open("rb") as ind, gzip.GzipFile(sti.with_name(sti.name + ".gz"), "wb", compresslevel=6, mtime=0) as ud:
+        shutil.copyfileobj(ind, ud, 1 << 20)

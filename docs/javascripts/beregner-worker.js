@@ -1,30 +1,52 @@
 // Module Web Worker: starts Pyodide from the site's own copy, installs the calculators
 // wheel and answers run requests. No rule lives here: all logic is the Python package.
+//
+// Start paths: a memory snapshot made at build time (build_scripts/snapshot.mjs) restores
+// a started Python in about a second; if the snapshot is missing or fails to load, the
+// worker falls back to the normal start. The snapshot API is underscore (unstable) in the
+// pinned Pyodide, which is why the fallback exists and is tested.
 import { loadPyodide } from "../assets/pyodide/pyodide.mjs";
 
 const basis = new URL("../assets/", import.meta.url);
+const indexURL = new URL("pyodide/", basis).href;
 let kald = null;
 
 function status(tekst) {
   postMessage({ type: "status", tekst });
 }
 
-async function start(navn) {
-  status("Henter beregneren …");
-  const manifestSvar = fetch(new URL("beregnere/manifest.json", basis), { cache: "no-cache" })
-    .then((r) => { if (!r.ok) throw new Error(`manifest ${r.status}`); return r.json(); });
-  const [pyodide, manifest] = await Promise.all([
-    loadPyodide({ indexURL: new URL("pyodide/", basis).href, packages: [] }),
-    manifestSvar,
-  ]);
+async function hent(url, type) {
+  const svar = await fetch(url);
+  if (!svar.ok) throw new Error(`${url.pathname}: ${svar.status}`);
+  return type === "json" ? svar.json() : new Uint8Array(await svar.arrayBuffer());
+}
+
+async function startPython(manifest, normalStart) {
+  if (manifest.snapshot && !normalStart) {
+    try {
+      const snapshot = await hent(new URL(`beregnere/${manifest.snapshot}`, basis));
+      status("Starter Python …");
+      return { pyodide: await loadPyodide({ indexURL, packages: [], _loadSnapshot: snapshot }), sti: "snapshot" };
+    } catch (err) {
+      console.warn("Pyodide-snapshot kunne ikke bruges; starter normalt.", err);
+    }
+  }
   status("Starter Python …");
-  const hjul = await fetch(new URL(`beregnere/${manifest.hjul}`, basis));
-  if (!hjul.ok) throw new Error(`wheel ${hjul.status}`);
-  pyodide.unpackArchive(new Uint8Array(await hjul.arrayBuffer()), "wheel");
-  // Import only the page's calculator, so start-up does no work for the others.
+  return { pyodide: await loadPyodide({ indexURL, packages: [] }), sti: "normal" };
+}
+
+async function start(navn, normalStart) {
   if (!/^[a-z_]+$/.test(navn)) throw new Error(`ukendt beregner ${navn}`);
+  status("Henter beregneren …");
+  const manifest = await hent(new URL("beregnere/manifest.json", basis), "json");
+  const hjul = hent(new URL(`beregnere/${manifest.hjul}`, basis));
+  hjul.catch(() => {});  // awaited below; don't report it twice
+  const { pyodide, sti } = await startPython(manifest, normalStart);
+  pyodide.unpackArchive(await hjul, "wheel");
+  // Import only the page's calculator, so start-up does no work for the others.
   pyodide.runPython(`import calculators._browser, calculators.${navn}, calculators.visning.${navn}`);
   kald = pyodide.pyimport("calculators._browser").kald;
+  return sti;
 }
 
 let klar = null;
@@ -32,8 +54,8 @@ let klar = null;
 onmessage = async (e) => {
   const m = e.data;
   if (m.type === "start") {
-    klar = start(m.navn).then(
-      () => postMessage({ type: "klar" }),
+    klar = start(m.navn, m.normalStart).then(
+      (sti) => postMessage({ type: "klar", sti }),
       (err) => postMessage({ type: "startfejl", besked: String(err && err.message || err) }),
     );
     return;

@@ -302,12 +302,19 @@ function startWorker(rod) {
     worker.onmessage = (e) => {
       const m = e.data;
       if (m.type === "status") visStatus(m.tekst);
-      else if (m.type === "klar") { rod.dataset.state = "ready"; visStatus("Beregneren er klar."); klarLoes(); }
+      else if (m.type === "klar") {
+        rod.dataset.start = m.sti;
+        rod.dataset.state = "ready";
+        visStatus("Beregneren er klar.");
+        klarLoes();
+      }
       else if (m.type === "startfejl") klarAfvis(new Error(m.besked));
       else if (m.type === "svar") { afventer.get(m.id)?.(m); afventer.delete(m.id); }
     };
     worker.onerror = (e) => { e.preventDefault?.(); klarAfvis(new Error(e.message || "worker")); };
-    worker.postMessage({ type: "start", navn });
+    // ?start=normal skips the snapshot (for comparison and as a way out if it misbehaves).
+    const normalStart = new URLSearchParams(location.search).get("start") === "normal";
+    worker.postMessage({ type: "start", navn, normalStart });
   }
   klar.catch((err) => {
     rod.dataset.state = "error";

@@ -6,12 +6,12 @@ but the local server: the site must be self-contained.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import threading
 from urllib.parse import urlsplit
 
 import pytest
+
+from build_scripts.serve import lav_server
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -21,15 +21,9 @@ CHROMIUM_ARGS = [
 START_TIMEOUT_MS = 90_000  # Pyodide's first start on a busy 2-core machine; not a speed goal
 
 
-class _StilleHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def base_url(bygget_site):
-    handler = functools.partial(_StilleHandler, directory=str(bygget_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = lav_server(bygget_site)
     traad = threading.Thread(target=server.serve_forever, daemon=True)
     traad.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"

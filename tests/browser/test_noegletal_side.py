@@ -135,3 +135,21 @@ def test_siden_siger_det_hvis_python_ikke_kan_starte(page, base_url, request):
     page.wait_for_selector("[data-beregner][data-state='error']")
     expect(page.locator("[data-status]")).to_contain_text("kunne ikke starte")
     expect(page.locator(".lbf-eksempel")).to_be_visible()
+
+
+def test_snapshot_start_bruges(page, base_url):
+    aaben(page, base_url)
+    assert page.locator("[data-beregner]").get_attribute("data-start") == "snapshot"
+    svar = page.evaluate("d => document.querySelector('[data-beregner]').lbf.kald(d)", KORPUS[0])
+    assert svar["svar"]["resultat"] == calculators.run("noegletal", KORPUS[0], formular=True)
+
+
+def test_normal_start_naar_snapshot_mangler(page, base_url, request):
+    """The fallback path: no snapshot → a normal Pyodide start, same answers."""
+    request.node.tilladte_problemer = ("Failed to load resource",)
+    page.route("**/assets/beregnere/snapshot-*.bin", lambda route: route.fulfill(status=404, body=""))
+    aaben(page, base_url)
+    assert page.locator("[data-beregner]").get_attribute("data-start") == "normal"
+    for data in KORPUS[:3]:
+        svar = page.evaluate("d => document.querySelector('[data-beregner]').lbf.kald(d)", data)
+        assert svar["svar"]["resultat"] == calculators.run("noegletal", data, formular=True)

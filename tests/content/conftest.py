@@ -28,6 +28,7 @@ def _hook(navn: str):
         sys.path.insert(0, str(ROD))
     spec = importlib.util.spec_from_file_location(f"_test_hook_{navn}", ROD / "build_scripts" / "hooks" / f"{navn}.py")
     modul = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = modul  # dataclasses look their module up there
     spec.loader.exec_module(modul)
     return modul
 
