@@ -50,108 +50,20 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import re
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, localcontext
 
 from . import _nutidsvaerdi as nv
 from ._contract import Laeser
-from ._data import indlaes
 from ._format import kr, pct
+from ._merinvestering_regler import Kilder, Regler, energiart_for, regler, standardvaerdier
 
-__all__ = ["Input", "Foranstaltning", "Energibesparelse", "Resultat", "Regler", "regler",
+__all__ = ["Input", "Foranstaltning", "Energibesparelse", "Resultat", "Regler", "regler", "egenbetaling",
            "standardvaerdier", "parse", "beregn", "EKSEMPEL", "KONVENTIONER"]
 
 _OERE = Decimal("0.01")
 #: Amounts travel as JSON numbers (doubles): below 10^13 kr. every øre survives the trip
 #: (15 significant digits). Inputs whose present values could pass that are refused.
 _LOG10_STOERST = 13.0
-
-
-# -- rules (schema of docs/data/merinvestering.toml) -------------------------------------
-@dataclasses.dataclass(frozen=True)
-class Periode:
-    aar: int
-    kilde: str
-
-
-@dataclasses.dataclass(frozen=True)
-class Kalkulationsrente:
-    pct: Decimal
-    kilde: str
-    note: str
-
-
-@dataclasses.dataclass(frozen=True)
-class Energiart:
-    betegnelse: str
-    realprisstigning_pct: Decimal
-    kilde: str
-    alias: tuple[str, ...] = ()
-
-
-@dataclasses.dataclass(frozen=True)
-class Levetid:
-    betegnelse: str
-    levetid_aar: int
-    kilde: str
-
-
-@dataclasses.dataclass(frozen=True)
-class Sats:
-    pct: Decimal
-    kilde: str
-
-
-@dataclasses.dataclass(frozen=True)
-class Beboerbetalingsprocent:
-    kilde: str
-    aar: dict[str, Sats]
-
-
-@dataclasses.dataclass(frozen=True)
-class Kilder:
-    betingelse_nutidsvaerdi: str
-    betingelse_beboerbetaling: str
-    egenbetaling: str
-    dokumentation: str
-    restvaerdi: str
-
-
-@dataclasses.dataclass(frozen=True)
-class Regler:
-    kilde: str
-    periode: Periode
-    kalkulationsrente: Kalkulationsrente
-    energiarter: dict[str, Energiart]
-    levetider: dict[str, Levetid]
-    beboerbetalingsprocent: Beboerbetalingsprocent
-    kilder: Kilder
-
-
-def regler() -> Regler:
-    return indlaes("merinvestering", Regler)
-
-
-def standardvaerdier(rg: Regler | None = None) -> dict:
-    """The defaults a page offers, each with its source, as JSON.
-
-    >>> s = standardvaerdier()
-    >>> s["periode_aar"]["vaerdi"], s["energiarter"]["naturgas"]["realprisstigning_pct"]
-    (40, -0.5)
-    """
-    rg = rg or regler()
-    return {
-        "periode_aar": {"vaerdi": rg.periode.aar, "kilde": rg.periode.kilde},
-        "kalkulationsrente_pct": {"vaerdi": float(rg.kalkulationsrente.pct),
-                                  "kilde": rg.kalkulationsrente.kilde, "note": rg.kalkulationsrente.note},
-        "energiarter": {k: {"betegnelse": e.betegnelse, "realprisstigning_pct": float(e.realprisstigning_pct),
-                            "kilde": e.kilde} for k, e in rg.energiarter.items()},
-        "levetider": {k: {"betegnelse": v.betegnelse, "levetid_aar": v.levetid_aar, "kilde": v.kilde}
-                      for k, v in rg.levetider.items()},
-        "beboerbetalingsprocent": {"kilde": rg.beboerbetalingsprocent.kilde,
-                                   "aar": {a: {"pct": float(s.pct), "kilde": s.kilde}
-                                           for a, s in rg.beboerbetalingsprocent.aar.items()}},
-    }
 
 
 # -- input ----------------------------------------------------------------------------------
@@ -206,19 +118,6 @@ EKSEMPEL = {
 _SENTINEL = object()
 
 
-def _noegle(tekst: str) -> str:
-    s = tekst.strip().lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
-    return re.sub(r"[\s\-_]+", "_", s)
-
-
-def _energiart(navn: str, rg: Regler) -> Energiart | None:
-    n = _noegle(navn)
-    for k, e in rg.energiarter.items():
-        if n in (_noegle(k), _noegle(e.betegnelse), *(_noegle(a) for a in e.alias)):
-            return e
-    return None
-
-
 def _laes_foranstaltning(l: Laeser) -> Foranstaltning:
     navn = l.tekst("navn", "navnet på foranstaltningen")
     if navn == "":
@@ -242,7 +141,7 @@ def _laes_energi(l: Laeser, rg: Regler) -> Energibesparelse:
     kilde = ""
     if g is _SENTINEL:
         g = None
-        art = _energiart(energiart, rg) if energiart else None
+        art = energiart_for(energiart, rg) if energiart else None
         if art is not None:
             g, kilde = art.realprisstigning_pct, art.kilde
         elif energiart:
@@ -252,7 +151,8 @@ def _laes_energi(l: Laeser, rg: Regler) -> Energibesparelse:
                       f"Indtast den reale prisstigning for »{energiart}« i procent om året, fx 1,5. "
                       f"Der er kun standardværdier for {kendte}.")
     if maengde is not None and pris is not None and maengde * pris >= Decimal("1e13"):
-        l.tilfoej(l.felt("maengde_aar"), "Den årlige besparelse (mængde × pris) er for stor. Tjek mængden og prisen.")
+        l.tilfoej(l.felt("maengde_aar"),
+                  "Den årlige besparelse (mængde × pris) er for stor. Tjek mængden og prisen.")
     return Energibesparelse(energiart, maengde, enhed, pris, g, kilde)  # type: ignore[arg-type]
 
 
@@ -290,11 +190,10 @@ def _for_stort(foranst, energi, r: float, dg: float, n: int) -> tuple[str, str] 
     """(field, message) if the present values could pass 10^13 kr., else None.
 
     A generous upper bound in log10: N years × the largest discount factor × the largest
-    yearly flow. Only absurd inputs (a rate near −100 %, a growth of hundreds of percent a
-    year) reach it; it keeps every figure exact when rounded and printable.
+    yearly flow. Needs ``r > -1`` and every growth ``> -1``. Only absurd inputs (a rate near
+    −100 %, a growth of hundreds of percent a year) reach it; it keeps every figure exact in
+    JSON and printable.
     """
-    if r <= -1 or any(float(e.realprisstigning_pct) / 100 + dg <= -1 for e in energi):
-        return ("kalkulationsrente_pct", "Kalkulationsrenten skal være større end -100 %.")
     log_d = max(0.0, -n * math.log10(1 + r))  # the largest discount factor, (1+r)^-N for r < 0
     log_g = [nv.log10_faktor(float(e.realprisstigning_pct) / 100 + dg, n - 1) for e in energi]
     led = [math.log10(float(e.maengde_aar * e.pris_kr_pr_enhed) + 1) + lg for e, lg in zip(energi, log_g)]
@@ -312,7 +211,8 @@ def _for_stort(foranst, energi, r: float, dg: float, n: int) -> tuple[str, str] 
                 "Den reale prisstigning er så stor, at besparelserne bliver for store til at regne med. "
                 "Tjek den reale prisstigning.")
     if penge >= max(led):
-        return ("foranstaltninger", "Merpriserne og driftsudgifterne bliver for store til at regne med. Tjek beløbene.")
+        return ("foranstaltninger",
+                "Merpriserne og driftsudgifterne bliver for store til at regne med. Tjek beløbene.")
     return ("energibesparelser", "Besparelserne bliver for store til at regne med. Tjek mængder og priser.")
 
 
@@ -575,7 +475,9 @@ def _foelsomhed(inp: Input, m: Decimal, s1: Decimal, b2: bool) -> tuple[Foelsomh
     for betegnelse, dr, dg in varianter:
         rente = inp.kalkulationsrente_pct + dr
         r = float(rente) / 100
-        if _for_stort(inp.foranstaltninger, inp.energibesparelser, r, dg / 100, inp.periode_aar):
+        uden_for = r <= -1 or any(float(e.realprisstigning_pct) / 100 + dg / 100 <= -1
+                                  for e in inp.energibesparelser)
+        if uden_for or _for_stort(inp.foranstaltninger, inp.energibesparelser, r, dg / 100, inp.periode_aar):
             rk.append(Foelsomhed(betegnelse, rente, dg, None, None, None))
             continue
         pv_s, pv_r, pv_d, pv_rest = _nutidsvaerdier(_stroemme(inp, dg / 100), r)

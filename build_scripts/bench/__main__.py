@@ -91,6 +91,7 @@ def _side(browser, base: str, navn: str) -> dict:
     page.goto(base + SIDER[navn])
     page.wait_for_selector("[data-beregner][data-state='ready']", timeout=120_000)
     maal = page.evaluate("window.__lbf")
+    maal["faser"] = page.evaluate("window.__lbfTider || {}")
     # First computed answer: one round trip right after ready.
     foerste = page.evaluate("""async (d) => {
         const r = document.querySelector('[data-beregner]');
@@ -108,7 +109,7 @@ def _side(browser, base: str, navn: str) -> dict:
         }
         return tider; }""", [AENDRINGER[navn](i) for i in range(1, 51)])
     ctx.close()
-    return {"klar": maal["klar"], "eksempel": maal.get("eksempel"), "foerste_svar": maal["klar"] + foerste,
+    return {"faser": maal["faser"], "klar": maal["klar"], "eksempel": maal.get("eksempel"), "foerste_svar": maal["klar"] + foerste,
             "runder": runder}
 
 
@@ -139,6 +140,8 @@ def main() -> None:
             print(f"(b) navigation → ready:                      {klar:8.0f} ms   ratio b/a = {klar / bare:.2f}")
             print(f"(c) navigation → worked example visible:     {eks:8.0f} ms")
             print(f"    navigation → first computed answer:      {foerste:8.0f} ms")
+            faser = {k: statistics.median(m["faser"].get(k, 0) for m in maalinger) for k in maalinger[0]["faser"]}
+            print("    phases (ms after navigation): " + ", ".join(f"{k} {v:.0f}" for k, v in faser.items()))
             print(f"(d) recalculation round trip over {len(runder)} changes: "
                   f"p50 {_pct(runder, 50):.1f} ms, p95 {_pct(runder, 95):.1f} ms")
         browser.close()

@@ -4,6 +4,8 @@ Checks are grouped as a traffic light ("Skal rettes", "Bør I se på", "I orden"
 its status as text, the rule quoted with its source, a link to the section of the
 Bæredygtighedspuljen page and what to do. The link is relative to the calculator page
 (``/beregnere/budgettjek/``), so it works wherever the site is served from.
+The fragment carries no ``id``: it appears twice on that page (the worked example and the
+live result), so checks are marked with ``data-tjek`` instead.
 
 >>> from calculators import run
 >>> from calculators.budgettjek import EKSEMPEL
@@ -104,7 +106,7 @@ def _optaelling(antal: dict[str, int]) -> str:
 def _punkt(t: dict) -> str:
     titel = TITLER.get(t["id"], t["id"])
     afsnit = t.get("afsnit", "")
-    dele = [f'<li class="lbf-tjek lbf-tjek--{esc(t["status"])}" id="tjek-{esc(t["id"])}">',
+    dele = [f'<li class="lbf-tjek lbf-tjek--{esc(t["status"])}" data-tjek="{esc(t["id"])}">',
             f'<span class="lbf-status lbf-status--{esc(t["status"])}">'
             f'{esc(_STATUS.get(t["status"], t["status"]))}</span> '
             f"<strong>{esc(titel)}:</strong> {esc(t['besked'])}"]
@@ -138,7 +140,7 @@ def _noegletal(r: dict) -> str:
          kr(pr_ton) if pr_ton is not None else "Kan ikke beregnes: ingen klimagevinst angivet",
          "Samlet budget delt med klimagevinsten" if pr_ton is not None else ""),
     ]
-    dele = ['<h3 id="budgettjek-noegletal">Nøgletal for ansøgningen</h3>',
+    dele = ['<h3>Nøgletal for ansøgningen</h3>',
             '<table class="lbf-noegletal"><thead><tr><th scope="col">Nøgletal</th><th scope="col">Værdi</th>'
             '<th scope="col">Grundlag</th></tr></thead><tbody>']
     for navn, vaerdi, grundlag in raekker:

@@ -146,7 +146,9 @@ def _aarstabel(r: dict) -> str:
     return ('<details class="lbf-aarstabel"><summary>Se pengestrømmen år for år (tabel)</summary>'
             + _tabel([esc(h) for h in _AARSHOVED], rk, titel="Pengestrøm år for år i faste priser")
             + "<p>Netto = besparelse − ændret drift − reinvestering + restværdi. Diskonteret netto = netto / "
-              "(1 + kalkulationsrenten)^år. Den akkumulerede værdi starter i minus merinvesteringen.</p>"
+              "(1 + kalkulationsrenten)^år. Den akkumulerede værdi starter i minus merinvesteringen. Hvert år er "
+              "afrundet til hele øre, så den sidste akkumulerede værdi kan afvige nogle øre fra "
+              "nettonutidsværdien.</p>"
             + "</details>")
 
 
@@ -165,6 +167,12 @@ def _foelsomhed(r: dict) -> str:
             + _tabel(["Variant", "Kalkulationsrente", "Nettonutidsværdi", "Betingelse 1 opfyldt", "Rentabel"], rk))
 
 
+def _pris(x) -> str:
+    """A price per unit with at least two decimals, more if the user gave more: 0,75 / 0,8525."""
+    d = _d(x)
+    return tal(d, max(2, -min(0, d.normalize().as_tuple().exponent)))  # type: ignore[operator]
+
+
 def _inddata(r: dict) -> str:
     fr = []
     for f in r["foranstaltninger"]:
@@ -174,7 +182,7 @@ def _inddata(r: dict) -> str:
     er = []
     for e in r["energibesparelser"]:
         er.append([esc(e["energiart"]), esc(f"{tal(_d(e['maengde_aar']))} {e['enhed']}"),
-                   esc(f"{tal(_d(e['pris_kr_pr_enhed']))} kr./{e['enhed']}"),
+                   esc(f"{_pris(e['pris_kr_pr_enhed'])} kr./{e['enhed']}"),
                    esc(_pct(e["realprisstigning_pct"], 1) + " pr. år"), _kr(e["besparelse_foerste_aar_kr"])])
     ff = [[esc(f["betegnelse"]), esc(f["vaerdi"]),
            esc(f["kilde"]) + (" <em>(standardværdi)</em>" if f["standardvaerdi"] else "")]
@@ -189,7 +197,7 @@ def _inddata(r: dict) -> str:
 
 # -- chart --------------------------------------------------------------------------------------
 _B, _H = 640, 320
-_V, _HO, _T, _U = 96, 16, 16, 44  # margins: left, right, top, bottom
+_V, _HO, _T, _U = 96, 16, 30, 44  # margins: left, right, top, bottom
 
 
 def _trin(spaend: float) -> float:
@@ -202,9 +210,11 @@ def _trin(spaend: float) -> float:
     return 10 * eksp  # pragma: no cover
 
 
-def _akse_tekst(v: float, mio: bool) -> str:
+def _akse_tekst(v: float, mio: bool, trin: float) -> str:
     if mio:
         return tal(Decimal(str(round(v / 1e6, 2)))) + " mio."
+    if trin < 1:  # only toy amounts: keep decimals so the labels differ
+        return tal(Decimal(str(round(v, 4))))
     return tal(Decimal(str(round(v))))
 
 
@@ -236,7 +246,7 @@ def _graf(r: dict) -> str:
     else:
         forloeb = f"Den bliver positiv i år {nul}."
     beskriv = (f"Den akkumulerede diskonterede pengestrøm starter i {kr(-m)} ved ibrugtagelsen og ender i "
-               f"{kr(_d(r['aar'][-1]['akkumuleret_diskonteret_kr']))} efter {n} år. {forloeb}")
+               f"{kr(_d(r['nettonutidsvaerdi_kr']))} efter {n} år (nettonutidsværdien). {forloeb}")
     dele = [f'<svg class="lbf-graf__svg" role="img" aria-labelledby="{uid}-t {uid}-d" '
             f'viewBox="0 0 {_B} {_H}" width="100%" preserveAspectRatio="xMidYMid meet" '
             f'xmlns="http://www.w3.org/2000/svg" font-size="12" fill="currentColor">',
@@ -247,13 +257,13 @@ def _graf(r: dict) -> str:
         yy = y(v)
         dele.append(f'<line x1="{_V}" x2="{_B - _HO}" y1="{yy}" y2="{yy}" stroke="currentColor" '
                     f'stroke-opacity="{0.6 if abs(v) < trin / 2 else 0.15}"/>')
-        dele.append(f'<text x="{_V - 6}" y="{yy + 4}" text-anchor="end">{esc(_akse_tekst(v, mio))}</text>')
+        dele.append(f'<text x="{_V - 6}" y="{yy + 4}" text-anchor="end">{esc(_akse_tekst(v, mio, trin))}</text>')
         v += trin
     xtrin = 1 if n <= 10 else 5 if n <= 50 else 10
     for t in range(0, n + 1, xtrin):
         dele.append(f'<text x="{x(t)}" y="{_H - _U + 18}" text-anchor="middle">{t}</text>')
     dele.append(f'<text x="{_V + bredde / 2}" y="{_H - 6}" text-anchor="middle">År</text>')
-    dele.append(f'<text x="{_V - 6}" y="{_T - 4}" text-anchor="end">{"mio. kr." if mio else "kr."}</text>')
+    dele.append(f'<text x="{_V - 6}" y="{_T - 16}" text-anchor="end">{"mio. kr." if mio else "kr."}</text>')
     punkter = " ".join(f"{x(t)},{y(v)}" for t, v in enumerate(vaerdier))
     dele.append(f'<polyline class="lbf-graf__linje" points="{punkter}" fill="none" stroke="currentColor" '
                 f'stroke-width="2.5" stroke-linejoin="round"/>')

@@ -15,6 +15,11 @@ function status(tekst) {
   postMessage({ type: "status", tekst });
 }
 
+// Phase times (absolute ms since the epoch) for `make bench`.
+function maerke(fase) {
+  postMessage({ type: "tid", fase, t: performance.timeOrigin + performance.now() });
+}
+
 async function hent(url, type) {
   const svar = await fetch(url);
   if (!svar.ok) throw new Error(`${url.pathname}: ${svar.status}`);
@@ -24,28 +29,31 @@ async function hent(url, type) {
 async function startPython(manifest, normalStart) {
   if (manifest.snapshot && !normalStart) {
     try {
-      const snapshot = await hent(new URL(`beregnere/${manifest.snapshot}`, basis));
-      status("Starter Python …");
+      // Passed as a promise, so the snapshot downloads while the runtime loads.
+      const snapshot = hent(new URL(`beregnere/${manifest.snapshot}`, basis));
       return { pyodide: await loadPyodide({ indexURL, packages: [], _loadSnapshot: snapshot }), sti: "snapshot" };
     } catch (err) {
       console.warn("Pyodide-snapshot kunne ikke bruges; starter normalt.", err);
     }
   }
-  status("Starter Python …");
   return { pyodide: await loadPyodide({ indexURL, packages: [] }), sti: "normal" };
 }
 
 async function start(navn, normalStart) {
   if (!/^[a-z_]+$/.test(navn)) throw new Error(`ukendt beregner ${navn}`);
-  status("Henter beregneren …");
+  maerke("worker");
+  status("Henter og starter Python …");
   const manifest = await hent(new URL("beregnere/manifest.json", basis), "json");
   const hjul = hent(new URL(`beregnere/${manifest.hjul}`, basis));
   hjul.catch(() => {});  // awaited below; don't report it twice
   const { pyodide, sti } = await startPython(manifest, normalStart);
+  maerke("python");
   pyodide.unpackArchive(await hjul, "wheel");
+  maerke("hjul");
   // Import only the page's calculator, so start-up does no work for the others.
   pyodide.runPython(`import calculators._browser, calculators.${navn}, calculators.visning.${navn}`);
   kald = pyodide.pyimport("calculators._browser").kald;
+  maerke("import");
   return sti;
 }
 

@@ -137,7 +137,7 @@ function udfyld(form, felter) {
   for (const f of form.elements) {
     if (!f.name || !(f.name in felter)) continue;
     const v = felter[f.name];
-    if (f.type === "radio") f.checked = f.value === v;
+    if (f.type === "radio") f.checked = f.value === (typeof v === "boolean" ? (v ? "ja" : "nej") : v);
     else if (f.type === "checkbox") f.checked = v === true;
     else if (f.type !== "file") f.value = v == null ? "" : String(v);
   }
@@ -224,8 +224,7 @@ function visFejl(rod, form, fejl, foran) {
       const besked = el("p", { class: "lbf-felt-fejl", id: (maal.id || feltId(f.felt)) + "-fejl" });
       besked.append(el("span", { class: "lbf-skjult", text: "Fejl: " }), f.besked);
       // The message goes right above the input (or the list of choices), below label and hint.
-      const gruppe = felt.closest(".lbf-felt") || felt.parentElement;
-      (gruppe.querySelector(".lbf-valgliste") || felt).before(besked);
+      (felt.closest(".lbf-valgliste, .lbf-med-enhed") || felt).before(besked);
       for (const x of form.querySelectorAll(`[name="${CSS.escape(felt.name)}"]`)) {
         x.setAttribute("aria-invalid", "true");
         x.setAttribute("aria-describedby", ((x.getAttribute("aria-describedby") || "") + " " + besked.id).trim());
@@ -302,6 +301,7 @@ function startWorker(rod) {
     worker.onmessage = (e) => {
       const m = e.data;
       if (m.type === "status") visStatus(m.tekst);
+      else if (m.type === "tid") (window.__lbfTider ||= {})[m.fase] = m.t - performance.timeOrigin;
       else if (m.type === "klar") {
         rod.dataset.start = m.sti;
         rod.dataset.state = "ready";
@@ -347,15 +347,63 @@ function trinvis(rod, form, beregn) {
   let fraTjek = false;
   const synlige = () => trin.filter((t) => !t.hasAttribute("data-vis-hvis") || betingelseOpfyldt(form, t.dataset.visHvis));
 
-  function visningsvaerdi(t) {
-    const dele = [];
-    for (const f of t.querySelectorAll("[name]")) {
-      if (erSkjult(f, form) || (f.type === "radio" && !f.checked)) continue;
-      if (f.type === "radio") dele.push(f.closest(".lbf-valg")?.querySelector("label")?.textContent.trim() || f.value);
-      else if (f.type === "date" && f.value) dele.push(new Date(f.value + "T12:00").toLocaleDateString("da-DK", { day: "numeric", month: "long", year: "numeric" }));
-      else if (f.value) dele.push(f.value + (f.dataset.enhed ? " " + f.dataset.enhed : ""));
+  const etiket = (f) => {
+    const l = f.id && form.querySelector(`label[for="${CSS.escape(f.id)}"]`);
+    return l ? synligTekst(form, l) : "";
+  };
+
+  /** One field's answer as the user reads it ("" when unanswered). */
+  function feltSvar(f) {
+    if (f.type === "radio") return f.checked ? (f.closest(".lbf-valg")?.querySelector("label")?.textContent.trim() || f.value) : "";
+    if (f.type === "checkbox") return f.checked ? etiket(f) || "Ja" : "";
+    if (f.tagName === "SELECT") return f.value ? f.selectedOptions[0]?.textContent.trim() || f.value : "";
+    if (f.type === "date" && f.value) return new Date(f.value + "T12:00").toLocaleDateString("da-DK", { day: "numeric", month: "long", year: "numeric" });
+    return f.value ? f.value + (f.dataset.enhed ? " " + f.dataset.enhed : "") : "";
+  }
+
+  /** The answer to one question: the ticked boxes as a list, else the values joined. */
+  function svarNode(felter) {
+    if (felter.length > 1 && felter.every((f) => f.type === "checkbox")) {
+      const valgt = felter.filter((f) => f.checked).map(feltSvar);
+      return valgt.length ? el("ul", { class: "lbf-tjek__valgt" }, ...valgt.map((v) => el("li", { text: v })))
+        : document.createTextNode("Ingen er valgt");
     }
-    return dele.join(", ") || "Ikke besvaret";
+    const tom = felter.find((f) => f.dataset.tom)?.dataset.tom;
+    return document.createTextNode(felter.map(feltSvar).filter(Boolean).join(", ") || tom || "Ikke besvaret");
+  }
+
+  /** Repeated rows as a table; column headings from data-kolonne (or the label). */
+  function raekkeTabel(g) {
+    const raekker = [...g.querySelector("[data-raekker]").children];
+    const felter = (r) => [...r.querySelectorAll("[name]")];
+    if (!raekker.length) return document.createTextNode("Ikke besvaret");
+    const tal = (f) => ["decimal", "numeric"].includes(f.getAttribute("inputmode"));
+    return el("table", { class: "lbf-tjek__tabel" },
+      el("thead", {}, el("tr", {}, ...felter(raekker[0]).map((f) => el("th", { scope: "col", class: tal(f) && "lbf-tal", text: f.dataset.kolonne || etiket(f) })))),
+      el("tbody", {}, ...raekker.map((r) => el("tr", {}, ...felter(r).map((f) => el("td", { class: tal(f) && "lbf-tal", text: feltSvar(f) || "–" }))))));
+  }
+
+  /** A step's answers: one question as before; several as a list of "question: answer". */
+  function visningsvaerdi(t) {
+    const grupper = new Map();   // question -> its fields, in page order
+    for (const f of t.querySelectorAll("[name]")) {
+      if (f.type === "file" || erSkjult(f, form)) continue;
+      const g = f.closest("[data-gentag]");
+      // Radios and checkboxes answer the question of their fieldset; other fields their label.
+      const noegle = g && t.contains(g) ? g : ["radio", "checkbox"].includes(f.type) ? f.closest("fieldset") || f : f;
+      if (!grupper.has(noegle)) grupper.set(noegle, []);
+      grupper.get(noegle).push(f);
+    }
+    const svar = [...grupper].map(([noegle, felter]) => {
+      const gentag = noegle instanceof Element && noegle.hasAttribute("data-gentag");
+      const titel = gentag || noegle === t ? "" : noegle.tagName === "FIELDSET"
+        ? synligTekst(form, noegle.querySelector("legend")) : etiket(felter[0]);
+      return [titel, gentag ? raekkeTabel(noegle) : svarNode(felter)];
+    });
+    if (svar.length === 1) return svar[0][1];
+    if (!svar.length) return document.createTextNode("Ikke besvaret");
+    return el("ul", { class: "lbf-tjek__svar" }, ...svar.map(([titel, node]) =>
+      el("li", {}, ...(titel ? [el("span", { class: "lbf-tjek__spoergsmaal", text: titel + (/[?:.]$/.test(titel) ? " " : ": ") })] : []), node)));
   }
 
   function bygTjek() {
@@ -366,7 +414,7 @@ function trinvis(rod, form, beregn) {
       const ret = el("a", { href: "#" + t.id, class: "lbf-ret" }, "Ret", el("span", { class: "lbf-skjult", text: " " + kort }));
       ret.addEventListener("click", (e) => { e.preventDefault(); fraTjek = true; gaaTil(trin.indexOf(t)); });
       oversigt.append(el("div", { class: "lbf-tjek__raekke" }, el("dt", { text: spoergsmaal }),
-        el("dd", { text: visningsvaerdi(t) }), el("dd", { class: "lbf-tjek__ret" }, ret)));
+        el("dd", {}, visningsvaerdi(t)), el("dd", { class: "lbf-tjek__ret" }, ret)));
     }
   }
 
@@ -376,6 +424,8 @@ function trinvis(rod, form, beregn) {
     trin.forEach((t, i) => { t.hidden = i !== indeks; });
     tjek.hidden = indeks !== trin.length;
     if (indeks === trin.length) bygTjek();
+    // A result belongs to the answers it was computed from: it goes when an answer is reopened.
+    else rod.querySelector("[data-resultat]")?.replaceChildren();
     const id = indeks === trin.length ? "tjek" : trin[indeks].id;
     if (historik && location.hash !== "#" + id) history.pushState({ trin: indeks }, "", "#" + id);
     if (fokus) (indeks === trin.length ? tjek.querySelector("h2") : trin[indeks].querySelector("legend h2, legend"))?.focus?.();
@@ -554,12 +604,14 @@ function opsaet(rod) {
     e.target.value = "";
     if (!fil) return;
     const fejl = await indlaesFil(fil, navn);
-    if (typeof fejl === "string") { sigTil(fejl); return; }
+    const ved = e.target.parentElement;
+    if (typeof fejl === "string") { sigTil(fejl, ved); return; }
     let felter;
-    try { felter = fladgoer(fejl); } catch { sigTil(`Filen »${fil.name}« kunne ikke bruges. Jeres nuværende tal er uændrede.`); return; }
+    try { felter = fladgoer(fejl); } catch { sigTil(`Filen »${fil.name}« kunne ikke bruges. Jeres nuværende tal er uændrede.`, ved); return; }
     udfyld(form, felter);
     gem();
-    sigTil(`Beregningen fra filen »${fil.name}« er indlæst.`);
+    sigTil(`Beregningen fra filen »${fil.name}« er indlæst.`, ved);
+    flow?.tilTjek();   // a step-by-step flow shows the loaded answers in "Tjek dine svar"
     if (rod.dataset.state === "ready") await beregn.koer();
   });
 

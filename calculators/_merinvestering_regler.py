@@ -1,0 +1,122 @@
+"""The rules and defaults of the merinvestering calculator: the schema of
+``docs/data/merinvestering.toml`` and the look-ups the calculator and its page need.
+
+>>> r = regler()
+>>> r.periode.aar, r.kalkulationsrente.pct, r.energiarter["naturgas"].realprisstigning_pct
+(40, Decimal('3.0'), Decimal('-0.5'))
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from decimal import Decimal
+
+from ._data import indlaes
+
+__all__ = ["Regler", "Kilder", "Energiart", "regler", "standardvaerdier", "energiart_for"]
+
+
+@dataclasses.dataclass(frozen=True)
+class Periode:
+    aar: int
+    kilde: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Kalkulationsrente:
+    pct: Decimal
+    kilde: str
+    note: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Energiart:
+    betegnelse: str
+    realprisstigning_pct: Decimal
+    kilde: str
+    alias: tuple[str, ...] = ()
+
+
+@dataclasses.dataclass(frozen=True)
+class Levetid:
+    betegnelse: str
+    levetid_aar: int
+    kilde: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Sats:
+    pct: Decimal
+    kilde: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Beboerbetalingsprocent:
+    kilde: str
+    aar: dict[str, Sats]
+
+
+@dataclasses.dataclass(frozen=True)
+class Kilder:
+    betingelse_nutidsvaerdi: str
+    betingelse_beboerbetaling: str
+    egenbetaling: str
+    dokumentation: str
+    restvaerdi: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Regler:
+    kilde: str
+    periode: Periode
+    kalkulationsrente: Kalkulationsrente
+    energiarter: dict[str, Energiart]
+    levetider: dict[str, Levetid]
+    beboerbetalingsprocent: Beboerbetalingsprocent
+    kilder: Kilder
+
+
+def regler() -> Regler:
+    return indlaes("merinvestering", Regler)
+
+
+def standardvaerdier(rg: Regler | None = None) -> dict:
+    """The defaults a page offers, each with its source, as JSON.
+
+    >>> s = standardvaerdier()
+    >>> s["periode_aar"]["vaerdi"], s["energiarter"]["naturgas"]["realprisstigning_pct"]
+    (40, -0.5)
+    """
+    rg = rg or regler()
+    return {
+        "periode_aar": {"vaerdi": rg.periode.aar, "kilde": rg.periode.kilde},
+        "kalkulationsrente_pct": {"vaerdi": float(rg.kalkulationsrente.pct),
+                                  "kilde": rg.kalkulationsrente.kilde, "note": rg.kalkulationsrente.note},
+        "energiarter": {k: {"betegnelse": e.betegnelse, "realprisstigning_pct": float(e.realprisstigning_pct),
+                            "kilde": e.kilde} for k, e in rg.energiarter.items()},
+        "levetider": {k: {"betegnelse": v.betegnelse, "levetid_aar": v.levetid_aar, "kilde": v.kilde}
+                      for k, v in rg.levetider.items()},
+        "beboerbetalingsprocent": {"kilde": rg.beboerbetalingsprocent.kilde,
+                                   "aar": {a: {"pct": float(s.pct), "kilde": s.kilde}
+                                           for a, s in rg.beboerbetalingsprocent.aar.items()}},
+    }
+
+
+def _noegle(tekst: str) -> str:
+    s = tekst.strip().lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    return re.sub(r"[\s\-_]+", "_", s)
+
+
+def energiart_for(navn: str, rg: Regler) -> Energiart | None:
+    """The energy type a user's ``energiart`` names: its key, its name or an alias, ignoring case,
+    spaces, hyphens and æ/ø/å spelt ae/oe/aa.
+
+    >>> energiart_for("Fast-braendsel", regler()).betegnelse, energiart_for("biogas", regler())
+    ('Fast brændsel', None)
+    """
+    n = _noegle(navn)
+    for k, e in rg.energiarter.items():
+        if n in (_noegle(k), _noegle(e.betegnelse), *(_noegle(a) for a in e.alias)):
+            return e
+    return None
