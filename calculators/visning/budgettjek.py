@@ -33,21 +33,21 @@ TITLER = {
     "aarsramme": "Årets ramme",
     "statslig_dobbeltstoette": "Anden statslig støtte",
     "lbf_kombination": "Anden støtte fra LBF",
-    "indhold_effekt": "Indhold: projektets effekt",
-    "indhold_maal_og_succeskriterier": "Indhold: mål og succeskriterier",
-    "indhold_evaluering": "Indhold: evaluering",
-    "indhold_tidsplan": "Indhold: plan og tidsramme",
-    "indhold_kompetencer": "Indhold: viden og kompetence",
-    "indhold_budget": "Indhold: budget",
+    "indhold_effekt": "Indhold – projektets effekt",
+    "indhold_maal_og_succeskriterier": "Indhold – mål og succeskriterier",
+    "indhold_evaluering": "Indhold – evaluering",
+    "indhold_tidsplan": "Indhold – plan og tidsramme",
+    "indhold_kompetencer": "Indhold – viden og kompetence",
+    "indhold_budget": "Indhold – budget",
     "egenfinansiering": "Egenfinansiering",
     "klimagevinst": "Klimagevinst",
 }
 
-#: Section anchors on the guide page -> their headings, for link texts that make sense alone.
+#: Section anchors on the guide page -> their headings there, for link texts that make sense alone.
 AFSNIT = {
-    "hvem-kan-soege": "Hvem kan søge",
+    "hvem-kan-soege": "Hvem kan søge?",
     "ansoegningens-indhold": "Ansøgningens indhold",
-    "udmoentning": "Udmøntning",
+    "udmoentning": "Sådan fordeles midlerne",
     "kombination-med-anden-stoette": "Kombination med anden støtte",
     "prioriteringskriterier": "Prioriteringskriterier",
 }

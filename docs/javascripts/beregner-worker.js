@@ -31,6 +31,7 @@ async function startPython(manifest, normalStart) {
     try {
       // Passed as a promise, so the snapshot downloads while the runtime loads.
       const snapshot = hent(new URL(`beregnere/${manifest.snapshot}`, basis));
+      snapshot.catch(() => {});  // a failure surfaces in loadPyodide and is handled below
       return { pyodide: await loadPyodide({ indexURL, packages: [], _loadSnapshot: snapshot }), sti: "snapshot" };
     } catch (err) {
       console.warn("Pyodide-snapshot kunne ikke bruges; starter normalt.", err);
