@@ -49,11 +49,14 @@ def on_pre_build(config, **kwargs):
 
 def on_post_build(config, **kwargs):
     site = Path(config["site_dir"])
-    runtime = site / "assets" / "pyodide"
-    runtime.mkdir(parents=True, exist_ok=True)
+    version = json.loads((PYODIDE / "package.json").read_text())["version"]
+    # The version in the path makes every runtime file cacheable forever.
+    runtime = site / "assets" / "pyodide" / version
+    if runtime.parent.exists():
+        shutil.rmtree(runtime.parent)
+    runtime.mkdir(parents=True)
     for navn in RUNTIME_FILER:
         shutil.copy2(PYODIDE / navn, runtime / navn)
-    version = json.loads((PYODIDE / "package.json").read_text())["version"]
 
     beregnere = site / "assets" / "beregnere"
     if beregnere.exists():

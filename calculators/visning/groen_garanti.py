@@ -154,8 +154,7 @@ def _ramme(p: str, navn: str, titel: str, beskrivelse: str, indhold: str, tabel_
     tid, did = f"{p}-{navn}-titel", f"{p}-{navn}-beskrivelse"
     return (f'<figure class="lbf-graf">'
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_B} {_H}" width="100%" '
-            f'role="img" aria-labelledby="{tid} {did}" class="lbf-graf__svg" '
-            f'style="max-width:{_B}px;height:auto">'
+            f'role="img" aria-labelledby="{tid} {did}" class="lbf-graf__svg">'
             f'<title id="{tid}">{esc(titel)}</title><desc id="{did}">{esc(beskrivelse)}</desc>'
             f'{indhold}</svg>'
             f'<figcaption>{esc(titel)}. Tallene står i <a href="#{esc(tabel_id)}">tabellen nedenfor</a>.'

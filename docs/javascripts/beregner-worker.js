@@ -5,11 +5,10 @@
 // a started Python in about a second; if the snapshot is missing or fails to load, the
 // worker falls back to the normal start. The snapshot API is underscore (unstable) in the
 // pinned Pyodide, which is why the fallback exists and is tested.
-import { loadPyodide } from "../assets/pyodide/pyodide.mjs";
-
 const basis = new URL("../assets/", import.meta.url);
-const indexURL = new URL("pyodide/", basis).href;
 let kald = null;
+let loadPyodide = null;
+let indexURL = null;
 
 function status(tekst) {
   postMessage({ type: "status", tekst });
@@ -45,6 +44,9 @@ async function start(navn, normalStart) {
   maerke("worker");
   status("Henter og starter Python …");
   const manifest = await hent(new URL("beregnere/manifest.json", basis), "json");
+  // The runtime lives under its version (assets/pyodide/<version>/), named by the manifest.
+  indexURL = new URL(`pyodide/${manifest.pyodide}/`, basis).href;
+  ({ loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href));
   const hjul = hent(new URL(`beregnere/${manifest.hjul}`, basis));
   hjul.catch(() => {});  // awaited below; don't report it twice
   const { pyodide, sti } = await startPython(manifest, normalStart);
@@ -55,7 +57,12 @@ async function start(navn, normalStart) {
   pyodide.runPython(`import calculators._browser, calculators.${navn}, calculators.visning.${navn}`);
   kald = pyodide.pyimport("calculators._browser").kald;
   maerke("import");
-  return sti;
+  // What this start loaded, for the service worker's offline cache.
+  const filer = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]
+    .map((f) => new URL(f, indexURL).href);
+  filer.push(new URL(`beregnere/${manifest.hjul}`, basis).href, new URL("beregnere/manifest.json", basis).href);
+  if (sti === "snapshot") filer.push(new URL(`beregnere/${manifest.snapshot}`, basis).href);
+  return { sti, filer };
 }
 
 let klar = null;
@@ -64,7 +71,7 @@ onmessage = async (e) => {
   const m = e.data;
   if (m.type === "start") {
     klar = start(m.navn, m.normalStart).then(
-      (sti) => postMessage({ type: "klar", sti }),
+      ({ sti, filer }) => postMessage({ type: "klar", sti, filer }),
       (err) => postMessage({ type: "startfejl", besked: String(err && err.message || err) }),
     );
     return;

@@ -303,6 +303,7 @@ function startWorker(rod) {
       if (m.type === "status") visStatus(m.tekst);
       else if (m.type === "tid") (window.__lbfTider ||= {})[m.fase] = m.t - performance.timeOrigin;
       else if (m.type === "klar") {
+        gemTilOffline(m.filer);
         rod.dataset.start = m.sti;
         rod.dataset.state = "ready";
         visStatus("Beregneren er klar.");
@@ -639,6 +640,9 @@ function opsaet(rod) {
   form.addEventListener("change", () => { opdaterSynlighed(form); gem(); });
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
+    // A live recalculation still waiting from the last keystroke would replace the new
+    // result (and take the focus from its heading) a moment later.
+    clearTimeout(ventende);
     const svar = await beregn.koer();
     if (svar && !svar.fejl) resultat.querySelector("h2, h3")?.setAttribute("tabindex", "-1");
     if (svar && !svar.fejl) resultat.querySelector("h2, h3")?.focus();
@@ -651,5 +655,36 @@ function opsaet(rod) {
   opdaterSynlighed(form);
   void flow;
 }
+
+// ---- offline ---------------------------------------------------------------------------
+// The service worker (sw.js, written by build_scripts/hooks/offline.py) caches what a page
+// used once the page has loaded, so the next visit works without network.
+function gemTilOffline(urls) {
+  if (!("serviceWorker" in navigator) || !urls || !urls.length) return;
+  navigator.serviceWorker.ready.then((reg) => reg.active && reg.active.postMessage({ type: "gem", urls }));
+}
+
+if ("serviceWorker" in navigator && location.protocol !== "file:") {
+  navigator.serviceWorker.register(new URL("../sw.js", import.meta.url)).catch((err) => {
+    console.warn("Offline-funktionen kunne ikke startes:", err);
+  });
+  const gemSiden = () => gemTilOffline([location.href.split("#")[0],
+    ...performance.getEntriesByType("resource").map((e) => e.name)
+      .filter((u) => u.startsWith(location.origin) && !u.includes("/assets/pyodide/"))]);
+  if (document.readyState === "complete") gemSiden(); else addEventListener("load", gemSiden);
+}
+
+// ---- print -----------------------------------------------------------------------------
+// A printed result shows everything: closed <details> in a result or a worked example
+// (the yearly table, the conventions) open for printing and close again afterwards.
+let aabnetTilUdskrift = [];
+addEventListener("beforeprint", () => {
+  aabnetTilUdskrift = [...document.querySelectorAll("[data-resultat] details:not([open]), .lbf-eksempel details:not([open])")];
+  for (const d of aabnetTilUdskrift) d.open = true;
+});
+addEventListener("afterprint", () => {
+  for (const d of aabnetTilUdskrift) d.open = false;
+  aabnetTilUdskrift = [];
+});
 
 for (const rod of document.querySelectorAll("[data-beregner]")) opsaet(rod);

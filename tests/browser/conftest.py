@@ -6,12 +6,14 @@ but the local server: the site must be self-contained.
 
 from __future__ import annotations
 
+import os
 import threading
 from urllib.parse import urlsplit
 
 import pytest
 
 from build_scripts.serve import lav_server
+from nginx import nginx_server  # tests/browser/nginx.py
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -22,12 +24,17 @@ START_TIMEOUT_MS = 90_000  # Pyodide's first start on a busy 2-core machine; not
 
 
 @pytest.fixture(scope="session")
-def base_url(bygget_site):
-    server = lav_server(bygget_site)
-    traad = threading.Thread(target=server.serve_forever, daemon=True)
-    traad.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+def base_url(bygget_site, tmp_path_factory):
+    """The site as a real host serves it: nginx with deploy/nginx.conf (LBF_SERVER=python
+    switches to the small development server, for a quick local run)."""
+    if os.environ.get("LBF_SERVER") == "python":
+        server = lav_server(bygget_site)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+        server.shutdown()
+        return
+    with nginx_server(bygget_site, tmp_path_factory.mktemp("nginx")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -37,7 +44,9 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
-    return {**browser_context_args, "locale": "da-DK", "service_workers": "allow"}
+    # The service worker is blocked here, so that page.route() sees every request; the
+    # offline tests open their own contexts with it allowed.
+    return {**browser_context_args, "locale": "da-DK", "service_workers": "block"}
 
 
 @pytest.fixture
