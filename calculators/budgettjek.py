@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from ._contract import Laeser
@@ -243,11 +244,16 @@ def parse(laeser: Laeser) -> Input:
 
 
 def _laes_post(l: Laeser) -> Post:
-    tekst = l.tekst("tekst", "hvad budgetposten dækker", max_laengde=300)
+    # Messages name the line by its number as the page shows it ("budgetpost 2"), so that
+    # an error summary listing several lines says which one is meant.
+    m = re.search(r"\[(\d+)\]\.tekst$", l.felt("tekst"))
+    post = f"budgetpost {int(m.group(1)) + 1}" if m else "budgetposten"
+    # A missing text is reported by the reader (default None); a blank one in JSON here.
+    tekst = l.tekst("tekst", f"hvad {post} dækker", max_laengde=300, default=None)
     if tekst == "":
-        l.tilfoej(l.felt("tekst"), "Udfyld hvad budgetposten dækker.")
-    beloeb = l.beloeb("beloeb_kr", "budgetpostens beløb")
-    finansiering = l.valg("finansiering", "hvem der betaler budgetposten", FINANSIERING)
+        l.tilfoej(l.felt("tekst"), f"Udfyld hvad {post} dækker.")
+    beloeb = l.beloeb("beloeb_kr", f"beløbet for {post}")
+    finansiering = l.valg("finansiering", f"hvem der betaler {post}", FINANSIERING)
     return Post(tekst or "", beloeb, finansiering)  # type: ignore[arg-type]
 
 

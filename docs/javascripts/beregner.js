@@ -303,7 +303,7 @@ function startWorker(rod) {
       if (m.type === "status") visStatus(m.tekst);
       else if (m.type === "tid") (window.__lbfTider ||= {})[m.fase] = m.t - performance.timeOrigin;
       else if (m.type === "klar") {
-        gemTilOffline(m.filer);
+        gemTilOffline([...m.filer, new URL("./beregner-worker.js", import.meta.url).href]);
         rod.dataset.start = m.sti;
         rod.dataset.state = "ready";
         visStatus("Beregneren er klar.");
@@ -668,9 +668,12 @@ if ("serviceWorker" in navigator && location.protocol !== "file:") {
   navigator.serviceWorker.register(new URL("../sw.js", import.meta.url)).catch((err) => {
     console.warn("Offline-funktionen kunne ikke startes:", err);
   });
+  // Also what Material loads outside the page's own resource list: the icon and the
+  // search index (read by its search worker).
   const gemSiden = () => gemTilOffline([location.href.split("#")[0],
+    document.querySelector('link[rel="icon"]')?.href, new URL("../search/search_index.json", import.meta.url).href,
     ...performance.getEntriesByType("resource").map((e) => e.name)
-      .filter((u) => u.startsWith(location.origin) && !u.includes("/assets/pyodide/"))]);
+      .filter((u) => u.startsWith(location.origin) && !u.includes("/assets/pyodide/"))].filter(Boolean));
   if (document.readyState === "complete") gemSiden(); else addEventListener("load", gemSiden);
 }
 

@@ -45,7 +45,7 @@ self.addEventListener("message", (event) => {
       url.hash = "";
       if (!url.href.startsWith(self.registration.scope)) continue;
       const cache = await caches.open(VERSIONERET.test(url.pathname) ? RUNTIME_CACHE : SIDE_CACHE);
-      if (VERSIONERET.test(url.pathname) && await cache.match(url.href)) continue;
+      if (VERSIONERET.test(url.pathname) && await cache.match(url.href, { ignoreVary: true })) continue;
       try {
         const svar = await fetch(url.href);
         if (svar.ok) await cache.put(url.href, svar);
@@ -59,7 +59,7 @@ self.addEventListener("fetch", (event) => {
   if (req.method !== "GET" || !req.url.startsWith(self.registration.scope)) return;
   if (VERSIONERET.test(new URL(req.url).pathname)) {
     event.respondWith((async () => {
-      const gemt = await caches.match(req.url);
+      const gemt = await caches.match(req.url, { ignoreVary: true });
       if (gemt) return gemt;
       const svar = await fetch(req);
       if (svar.ok) (await caches.open(RUNTIME_CACHE)).put(req.url, svar.clone());
@@ -73,7 +73,7 @@ self.addEventListener("fetch", (event) => {
       if (svar.ok) (await caches.open(SIDE_CACHE)).put(req, svar.clone());
       return svar;
     } catch (err) {
-      const gemt = await caches.match(req, { ignoreSearch: true });
+      const gemt = await caches.match(req, { ignoreSearch: true, ignoreVary: true });
       if (gemt) return gemt;
       throw err;
     }

@@ -53,6 +53,7 @@ http {{
 @contextlib.contextmanager
 def nginx_server(site: Path, mappe: Path):
     port = fri_port()
+    mappe.mkdir(parents=True, exist_ok=True)
     konf = render_konfiguration(site, port, mappe)
     test = subprocess.run([NGINX, "-t", "-p", str(mappe), "-c", str(konf)], capture_output=True, text=True)
     assert test.returncode == 0, test.stderr

@@ -197,7 +197,7 @@ def test_flowet_gennem_siden(page, base_url):
     # A wrong amount in row 3: the message names it, sits at the field and its link focuses it.
     fortsaet(page, "trin-budget")
     opsummering = page.locator(".lbf-fejlopsummering")
-    expect(opsummering).to_contain_text("Indtast budgetpostens beløb som et tal, fx 250.000.")
+    expect(opsummering).to_contain_text("Indtast beløbet for budgetpost 3 som et tal, fx 250.000.")
     felt = page.locator("#felt-poster-2-beloeb_kr")
     assert felt.get_attribute("aria-invalid") == "true"
     assert felt.input_value() == "tre hundrede"

@@ -332,7 +332,8 @@ def test_negativt_beloeb_i_en_post():
     data["poster"][2]["beloeb_kr"] = -1
     felter = fejlfelter(data)
     assert list(felter) == ["poster[2].beloeb_kr"]
-    assert "Budgetpostens beløb kan ikke være negativt" in felter["poster[2].beloeb_kr"]
+    assert felter["poster[2].beloeb_kr"] == ("Beløbet for budgetpost 3 kan ikke være negativt. "
+                                             "Indtast et beløb på 0 kr. eller mere.")
 
 
 def test_negativt_ansoegt_beloeb():
@@ -356,11 +357,22 @@ def test_alle_fejl_samles_med_stier():
     assert "ansøgningsåret" in felter["aar"]
     assert "højst to decimaler" in felter["ansoegt_beloeb_kr"]
     assert "Klimagevinsten skal være mindst 0 ton CO₂e." == felter["klimagevinst_ton_co2e"]
-    assert "hvem der betaler budgetposten" in felter["poster[0].finansiering"]
-    assert "budgetposten dækker" in felter["poster[1].tekst"]
-    assert "budgetpostens beløb som et tal" in felter["poster[3].beloeb_kr"]
+    assert "hvem der betaler budgetpost 1" in felter["poster[0].finansiering"]
+    assert "budgetpost 2 dækker" in felter["poster[1].tekst"]
+    assert "beløbet for budgetpost 4 som et tal" in felter["poster[3].beloeb_kr"]
     assert "tidsramme" in felter["indhold.tidsplan"]
     assert "kendes ikke" in felter["indhold.farve"]
+
+
+def test_tom_post_giver_en_besked_pr_felt_i_begge_tilstande():
+    # Form mode reads "" as missing, JSON mode as a blank text: one message either way.
+    for formular in (False, True):
+        data = inddata()
+        data["poster"][1] = {"tekst": " ", "beloeb_kr": "", "finansiering": ""}
+        s = calculators.run("budgettjek", data, formular=formular)
+        felter = [f["felt"] for f in s["fejl"]]
+        assert felter.count("poster[1].tekst") == 1, s["fejl"]
+        assert {"felt": "poster[1].tekst", "besked": "Udfyld hvad budgetpost 2 dækker."} in s["fejl"]
 
 
 @pytest.mark.parametrize("data,felt", [

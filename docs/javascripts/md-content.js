@@ -1,0 +1,4 @@
+// Material for MkDocs' content script (partials/javascripts/content.html), as a file for
+// the Content-Security-Policy: open the tab a link points to.
+var target = document.getElementById(location.hash.slice(1));
+target && target.name && (target.checked = target.name.startsWith("__tabbed_"));
