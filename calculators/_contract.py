@@ -232,21 +232,21 @@ class Laeser:
 
     def dato(self, noegle: str, label: str, *, paakraevet: bool = True,
              tillad_tom: bool = False) -> dt.date | None:
-        """An ISO date ``YYYY-MM-DD`` (the form's date field sends the same)."""
+        """An ISO date ``YYYY-MM-DD``; in form mode also as Danes write it: 1.5.2014, 01-05-2014."""
         if tillad_tom and noegle in self._data and (
                 self._data[noegle] is None or (self.formular and self._data[noegle] == "")):
             self._brugt.add(noegle)
             return None
-        v = self._hent(noegle, label, paakraevet, f"Indtast {label}, fx 2014-05-01.")
+        eksempel = "1.5.2014" if self.formular else "2014-05-01"
+        v = self._hent(noegle, label, paakraevet, f"Indtast {label}, fx {eksempel}.")
         if v is _MANGLER:
             return None
         if isinstance(v, str):
-            try:
-                if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v.strip()):
-                    return dt.date.fromisoformat(v.strip())
-            except ValueError:
-                pass
-        self.tilfoej(self.felt(noegle), f"{_stort(label)} skal være en rigtig dato skrevet som år-måned-dag, fx 2014-05-01.")
+            d = _laes_dato(v.strip(), dansk=self.formular)
+            if d is not None:
+                return d
+        form = "dag.måned.år" if self.formular else "år-måned-dag"
+        self.tilfoej(self.felt(noegle), f"{_stort(label)} skal være en rigtig dato skrevet som {form}, fx {eksempel}.")
         return None
 
     def valg(self, noegle: str, label: str, muligheder: Mapping[str, str] | Iterable[str], *,
@@ -332,6 +332,25 @@ class Laeser:
         vaerdi = laes(sub)
         self._afslut_under(sub)
         return vaerdi if len(self.fejl) == foer else None
+
+
+def _laes_dato(tekst: str, *, dansk: bool) -> dt.date | None:
+    """ISO ``2014-05-01``; with ``dansk`` also ``1.5.2014``, ``01-05-2014``, ``1/5/2014``.
+
+    >>> _laes_dato("1.5.2014", dansk=True), _laes_dato("1.5.2014", dansk=False)
+    (datetime.date(2014, 5, 1), None)
+    >>> _laes_dato("30.2.2014", dansk=True) is None
+    True
+    """
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", tekst):
+            return dt.date.fromisoformat(tekst)
+        m = re.fullmatch(r"(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})", tekst) if dansk else None
+        if m:
+            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    except ValueError:
+        pass
+    return None
 
 
 def _stort(label: str) -> str:

@@ -107,7 +107,7 @@ class Begivenhed:
 
 
 @dataclasses.dataclass(frozen=True)
-class Rundeaf:
+class Runderegler:
     """The round rules (schema of ``docs/data/ansoegningsrunder.toml``)."""
 
     kilde: str
@@ -239,14 +239,14 @@ def begivenhed(raa: dict, nr: int) -> Begivenhed:
     return Begivenhed(**felter)
 
 
-def rundeaf() -> Rundeaf:
+def runderegler() -> Runderegler:
     try:
-        return _data.indlaes(REGELFIL, Rundeaf)
+        return _data.indlaes(REGELFIL, Runderegler)
     except _data.Datafejl as e:
         raise FristFejl(str(e)) from None
 
 
-def tjek_runder(begivenheder: tuple[Begivenhed, ...], r: Rundeaf) -> list[str]:
+def tjek_runder(begivenheder: tuple[Begivenhed, ...], r: Runderegler) -> list[str]:
     """Every way the application rounds entered break the pool's round rules (Danish)."""
     fejl = []
     for b in begivenheder:
@@ -295,12 +295,12 @@ def indlaes(sti: Path | None = None) -> tuple[Begivenhed, ...]:
     if ukendte := sorted(set(raa) - {"begivenheder"}):
         raise FristFejl(f"{FIL}: ukendt nøgle »{ukendte[0]}« øverst i filen (kun »begivenheder«)")
     begivenheder = tuple(begivenhed(b, i) for i, b in enumerate(raa["begivenheder"], 1))
-    set_ = set()
+    sete = set()
     for b in begivenheder:
-        if b.id in set_:
+        if b.id in sete:
             raise FristFejl(f"{FIL}: id »{b.id}« bruges mere end én gang; hvert id skal være unikt")
-        set_.add(b.id)
-    if fejl := tjek_runder(begivenheder, rundeaf()):
+        sete.add(b.id)
+    if fejl := tjek_runder(begivenheder, runderegler()):
         raise FristFejl(f"{FIL}: ansøgningsrunderne overholder ikke reglerne:\n"
                         + "\n".join(f"  - {f}" for f in fejl))
     return begivenheder

@@ -466,7 +466,15 @@ function trinvis(rod, form, beregn) {
   const start = location.hash === "#tjek" ? trin.length : trin.findIndex((t) => "#" + t.id === location.hash);
   history.replaceState({ trin: Math.max(0, start) }, "", location.hash || location.pathname + location.search);
   vis(Math.max(0, start), { historik: false, fokus: false });
-  return { tilTjek: () => vis(trin.length) };
+  return {
+    tilTjek: () => vis(trin.length),
+    // Enter in a field of a question page means "Fortsæt", as on any one-question page.
+    fortsaetHvisTrin() {
+      if (aktuel >= trin.length) return false;
+      trin[aktuel].querySelector(".lbf-knapper .md-button--primary").click();
+      return true;
+    },
+  };
 }
 
 // ---- one calculator -------------------------------------------------------------------
@@ -640,6 +648,7 @@ function opsaet(rod) {
   form.addEventListener("change", () => { opdaterSynlighed(form); gem(); });
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
+    if (flow && flow.fortsaetHvisTrin()) return;
     // A live recalculation still waiting from the last keystroke would replace the new
     // result (and take the focus from its heading) a moment later.
     clearTimeout(ventende);

@@ -18,7 +18,7 @@ from nginx import nginx_server  # tests/browser/nginx.py
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic",
+    "--disable-sync", "--no-first-run", "--disable-quic", "--lang=da-DK",
 ]
 START_TIMEOUT_MS = 90_000  # Pyodide's first start on a busy 2-core machine; not a speed goal
 

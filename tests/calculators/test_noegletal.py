@@ -135,3 +135,12 @@ def test_formular_tilstand_laeser_danske_tal():
 def test_eksemplet_er_gyldigt():
     svar = calculators.run("noegletal", calculators.modul("noegletal").EKSEMPEL)
     assert svar["omfattet"] is True
+
+
+def test_formular_tilstand_laeser_danske_datoer():
+    svar = calculators.run("noegletal", {"rolle": "raadgiver", "tilsagnsdato": "1.5.2008",
+                                         "udbudsdato": "31-10-2015", "beloeb_kr": "150.000,01"}, formular=True)
+    assert svar["omfattet"] is True
+    svar = calculators.run("noegletal", {"rolle": "raadgiver", "tilsagnsdato": "2008-05-01",
+                                         "udbudsdato": "31.10.2015", "beloeb_kr": 1}, formular=False)
+    assert svar["fejl"][0]["felt"] == "udbudsdato" and "år-måned-dag" in svar["fejl"][0]["besked"]

@@ -139,7 +139,7 @@ def runde(frister_hook, id_="runde-2027", annonceret="2027-01-15", frist="2027-0
 
 def test_a_round_on_the_limits_passes(frister_hook):
     # Exactly 3 months before the deadline and exactly 2 months after it are allowed.
-    assert frister_hook.tjek_runder((runde(frister_hook),), frister_hook.rundeaf()) == []
+    assert frister_hook.tjek_runder((runde(frister_hook),), frister_hook.runderegler()) == []
 
 
 @pytest.mark.parametrize("felt,vaerdi,besked", [
@@ -148,13 +148,13 @@ def test_a_round_on_the_limits_passes(frister_hook):
     ("afgoerelse", "2027-04-14", "ligger før ansøgningsfristen"),
 ])
 def test_a_round_breaking_a_rule_is_named(frister_hook, felt, vaerdi, besked):
-    fejl = frister_hook.tjek_runder((runde(frister_hook, **{felt: vaerdi}),), frister_hook.rundeaf())
+    fejl = frister_hook.tjek_runder((runde(frister_hook, **{felt: vaerdi}),), frister_hook.runderegler())
     assert len(fejl) == 1 and "»runde-2027«" in fejl[0] and besked in fejl[0]
 
 
 def test_two_rounds_in_one_year_are_refused(frister_hook):
     to = (runde(frister_hook), runde(frister_hook, "anden-runde-2027", "2027-05-01", "2027-09-01", "2027-10-01"))
-    (fejl,) = frister_hook.tjek_runder(to, frister_hook.rundeaf())
+    (fejl,) = frister_hook.tjek_runder(to, frister_hook.runderegler())
     assert "2027" in fejl and "»anden-runde-2027«" in fejl
 
 
