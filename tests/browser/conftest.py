@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from build_scripts.serve import lav_server
+from hjaelp import START_TIMEOUT_MS
 from nginx import nginx_server  # tests/browser/nginx.py
 
 CHROMIUM = "/usr/bin/chromium"
@@ -20,7 +21,6 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
     "--disable-sync", "--no-first-run", "--disable-quic", "--lang=da-DK",
 ]
-START_TIMEOUT_MS = 90_000  # Pyodide's first start on a busy 2-core machine; not a speed goal
 
 
 @pytest.fixture(scope="session")
@@ -84,7 +84,3 @@ def _vagt(request, problemer):
     tilladte = getattr(request.node, "tilladte_problemer", ())
     rest = [p for p in problemer if not any(t in p for t in tilladte)]
     assert rest == [], rest
-
-
-def vent_paa_klar(page, rod="[data-beregner]"):
-    page.wait_for_selector(f"{rod}[data-state='ready']", timeout=START_TIMEOUT_MS)

@@ -30,7 +30,9 @@ def render_konfiguration(site: Path, port: int, mappe: Path) -> Path:
     for d in ("tmp", "logs"):
         (mappe / d).mkdir(exist_ok=True)
     hoved = mappe / "nginx.conf"
+    # user root: the test site may sit in a private temporary folder (mode 0700).
     hoved.write_text(f"""
+user root;
 worker_processes 1;
 daemon off;
 pid {mappe}/nginx.pid;

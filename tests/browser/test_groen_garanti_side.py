@@ -18,7 +18,7 @@ import calculators
 from calculators import visning
 from calculators._format import pct, tal
 from calculators.groen_garanti import EKSEMPEL, regler
-from conftest import vent_paa_klar  # tests/browser/conftest.py
+from hjaelp import vent_paa_klar  # tests/browser/hjaelp.py
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 import calculators
-from conftest import vent_paa_klar  # tests/browser/conftest.py
+from hjaelp import vent_paa_klar  # tests/browser/hjaelp.py
 
 pytestmark = pytest.mark.browser
 

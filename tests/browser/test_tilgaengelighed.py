@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import calculators
-from conftest import vent_paa_klar  # tests/browser/conftest.py
+from hjaelp import vent_paa_klar  # tests/browser/hjaelp.py
 
 pytestmark = pytest.mark.browser
 
