@@ -75,7 +75,7 @@ def test_flowet_trin_for_trin(page, base_url):
     expect(page.locator("#trin-udbud").get_by_role("heading", name="Hvornår blev den første opgave udbudt?")).to_be_visible()
     page.get_by_label("Udbudsdato").fill("01-09-2015")
     page.locator("#trin-udbud").get_by_role("button", name="Fortsæt").click()
-    page.get_by_label("Beløb i kroner ekskl. moms").fill("24.000.000")
+    page.get_by_label("Beløb i kroner", exact=True).fill("24.000.000")
     page.locator("#trin-beloeb").get_by_role("button", name="Fortsæt").click()
     tjek = page.locator(".lbf-tjek")
     expect(tjek).to_be_visible()
@@ -99,14 +99,14 @@ def test_ret_fra_tjek_dine_svar_og_svar_bevares_ved_genindlaesning(page, base_ur
     page.reload()
     vent_paa_klar(page)
     assert page.get_by_label("Rådgiver").is_checked()
-    assert page.get_by_label("Beløb i kroner ekskl. moms").input_value() == "150.000"
+    assert page.get_by_label("Beløb i kroner", exact=True).input_value() == "150.000"
     page.goto(base_url + SIDE + "#tjek")
     vent_paa_klar(page)
     page.get_by_role("button", name="Se resultat").click()
     page.locator("[data-resultat] .lbf-udfald").wait_for()
     assert "ikke omfattet" in page.locator("[data-resultat]").inner_text()
     page.get_by_role("link", name="Ret beløb").click()
-    page.get_by_label("Beløb i kroner ekskl. moms").fill("150.000,01")
+    page.get_by_label("Beløb i kroner", exact=True).fill("150.000,01")
     page.locator("#trin-beloeb").get_by_role("button", name="Fortsæt").click()
     expect(page.locator(".lbf-tjek")).to_be_visible()  # back to the summary, not the next step
 
@@ -119,7 +119,7 @@ def test_fejl_vises_ved_feltet_og_input_bevares(page, base_url):
     page.locator("#trin-tilsagn").get_by_role("button", name="Fortsæt").click()
     page.get_by_label("Udbudsdato").fill("2015-09-01")
     page.locator("#trin-udbud").get_by_role("button", name="Fortsæt").click()
-    felt = page.get_by_label("Beløb i kroner ekskl. moms")
+    felt = page.get_by_label("Beløb i kroner", exact=True)
     felt.fill("tre hundrede")
     page.locator("#trin-beloeb").get_by_role("button", name="Fortsæt").click()
     expect(page.locator(".lbf-fejlopsummering")).to_contain_text("Indtast beløbet som et tal")
