@@ -9,7 +9,6 @@ the calculators too. Its file name carries a content hash, so browsers may cache
 
 from __future__ import annotations
 
-import gzip
 import json
 import logging
 import os
@@ -30,7 +29,6 @@ from build_scripts.hjul import byg_hjul, kort_hash  # noqa: E402
 PYODIDE = ROD / "node_modules" / "pyodide"
 RUNTIME_FILER = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
                  "pyodide-lock.json")
-KOMPRIMERES = ("pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")  # the stdlib is a zip already
 
 _hjul: dict[str, Path | str] = {}
 log = logging.getLogger("mkdocs.hooks.pyodide_assets")
@@ -67,8 +65,6 @@ def on_post_build(config, **kwargs):
     (beregnere / "manifest.json").write_text(json.dumps(
         {"hjul": _hjul["navn"], "pyodide": version, "snapshot": snapshot}, indent=2) + "\n")
     shutil.rmtree(Path(_hjul["sti"]).parent, ignore_errors=True)
-    for stor in [*(runtime / n for n in KOMPRIMERES), *beregnere.glob("snapshot-*.bin")]:
-        _gzip(stor)
 
 
 def _lav_snapshot(hjul: Path, ud: Path) -> str | None:
@@ -87,8 +83,3 @@ def _lav_snapshot(hjul: Path, ud: Path) -> str | None:
     midlertidig.rename(ud / navn)
     return navn
 
-
-def _gzip(sti: Path) -> None:
-    """Pre-compressed copy for servers that send it as is (nginx gzip_static, our dev server)."""
-    with sti.open("rb") as ind, gzip.GzipFile(sti.with_name(sti.name + ".gz"), "wb", compresslevel=6, mtime=0) as ud:
-        shutil.copyfileobj(ind, ud, 1 << 20)
