@@ -49,6 +49,7 @@ Worked example: one measure of 100.000 kr. lasting the whole period, saving 10.0
 from __future__ import annotations
 
 import dataclasses
+import re
 import math
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, localcontext
 
@@ -118,25 +119,38 @@ EKSEMPEL = {
 _SENTINEL = object()
 
 
+def _raekke(l: Laeser, navn: str) -> str:
+    """ "foranstaltning 3": messages name the row as the page numbers it (1, 2, 3, …)."""
+    m = re.search(r"\[(\d+)\]$", l.felt("")[:-1])
+    return f"{navn} {int(m.group(1)) + 1}" if m else navn
+
+
+def _mangler(l: Laeser, noegle: str) -> bool:
+    """True when an empty text has not already been reported as missing."""
+    return not any(f.felt == l.felt(noegle) for f in l.fejl)
+
+
 def _laes_foranstaltning(l: Laeser) -> Foranstaltning:
-    navn = l.tekst("navn", "navnet på foranstaltningen")
-    if navn == "":
-        l.tilfoej(l.felt("navn"), "Udfyld navnet på foranstaltningen.")
-    merpris = l.beloeb("merpris_kr", "merprisen", eksempel="250.000")
-    levetid = l.heltal("levetid_aar", "levetiden", eksempel="30", min=1, max=100, enhed="år")
-    drift = l.beloeb("aendret_drift_kr_aar", "den ændrede driftsudgift", eksempel="2.500", min=None,
+    r = _raekke(l, "foranstaltning")
+    navn = l.tekst("navn", f"navnet på {r}")
+    if navn == "" and _mangler(l, "navn"):
+        l.tilfoej(l.felt("navn"), f"Udfyld navnet på {r}.")
+    merpris = l.beloeb("merpris_kr", f"merprisen for {r}", eksempel="250.000")
+    levetid = l.heltal("levetid_aar", f"levetiden for {r}", eksempel="30", min=1, max=100, enhed="år")
+    drift = l.beloeb("aendret_drift_kr_aar", f"den ændrede driftsudgift for {r}", eksempel="2.500", min=None,
                      paakraevet=False, default=Decimal(0))
     return Foranstaltning(navn, merpris, levetid, drift)  # type: ignore[arg-type]
 
 
 def _laes_energi(l: Laeser, rg: Regler) -> Energibesparelse:
-    energiart = l.tekst("energiart", "energiarten", max_laengde=100)
-    if energiart == "":
-        l.tilfoej(l.felt("energiart"), "Udfyld energiarten, fx fjernvarme.")
-    maengde = l.tal("maengde_aar", "den årlige mængde", eksempel="12.500", min=0)
-    enhed = l.tekst("enhed", "enheden", max_laengde=30)
-    pris = l.tal("pris_kr_pr_enhed", "prisen pr. enhed", eksempel="0,85", min=0, enhed="kr.")
-    g = l.tal("realprisstigning_pct", "den reale prisstigning", eksempel="1,5", min=-100, min_inkl=False,
+    r = _raekke(l, "energilinje")
+    energiart = l.tekst("energiart", f"energiarten i {r}", max_laengde=100)
+    if energiart == "" and _mangler(l, "energiart"):
+        l.tilfoej(l.felt("energiart"), f"Udfyld energiarten i {r}, fx fjernvarme.")
+    maengde = l.tal("maengde_aar", f"den årlige mængde i {r}", eksempel="12.500", min=0)
+    enhed = l.tekst("enhed", f"enheden i {r}", max_laengde=30)
+    pris = l.tal("pris_kr_pr_enhed", f"prisen pr. enhed i {r}", eksempel="0,85", min=0, enhed="kr.")
+    g = l.tal("realprisstigning_pct", f"den reale prisstigning i {r}", eksempel="1,5", min=-100, min_inkl=False,
               paakraevet=False, default=_SENTINEL, enhed="%")
     kilde = ""
     if g is _SENTINEL:

@@ -421,6 +421,7 @@ function trinvis(rod, form, beregn) {
 
   function vis(indeks, { historik = true, fokus = true } = {}) {
     aktuel = indeks;
+    if (indeks === trin.length) fraTjek = false;  // "Ret" returns to the summary once
     opdaterSynlighed(form);
     trin.forEach((t, i) => { t.hidden = i !== indeks; });
     tjek.hidden = indeks !== trin.length;
@@ -443,7 +444,12 @@ function trinvis(rod, form, beregn) {
       if (fejl.length) return;
       ryd(rod);
       const s = synlige();
-      const naeste = fraTjek ? trin.length : (s.indexOf(t) + 1 < s.length ? trin.indexOf(s[s.indexOf(t) + 1]) : trin.length);
+      // After "Ret": back to the summary, unless the changed answer opened a question
+      // that has no answer yet (e.g. a role that is asked one more thing).
+      const ubesvaret = (x) => ![...x.querySelectorAll("[name]")].some((f) => !erSkjult(f, form) && feltSvar(f));
+      const efter = s.slice(s.indexOf(t) + 1);
+      const naeste = fraTjek ? (efter.find(ubesvaret) ? trin.indexOf(efter.find(ubesvaret)) : trin.length)
+        : (efter.length ? trin.indexOf(efter[0]) : trin.length);
       vis(naeste);
     });
     knapper.append(fortsaet);
@@ -698,5 +704,19 @@ addEventListener("afterprint", () => {
   for (const d of aabnetTilUdskrift) d.open = false;
   aabnetTilUdskrift = [];
 });
+
+// Wide tables scroll sideways inside Material's wrapper; a keyboard user must be able to
+// reach and scroll them too (WCAG 2.1.1), so a scrolling wrapper becomes a named, focusable region.
+function rulbareTabeller() {
+  for (const w of document.querySelectorAll(".md-typeset__scrollwrap")) {
+    if (w.scrollWidth > w.clientWidth + 1) {
+      w.tabIndex = 0;
+      w.setAttribute("role", "region");
+      w.setAttribute("aria-label", "Tabel, kan rulles vandret");
+    }
+  }
+}
+addEventListener("load", rulbareTabeller);
+addEventListener("resize", () => { clearTimeout(rulbareTabeller.t); rulbareTabeller.t = setTimeout(rulbareTabeller, 200); });
 
 for (const rod of document.querySelectorAll("[data-beregner]")) opsaet(rod);

@@ -155,3 +155,21 @@ def test_normal_start_naar_snapshot_mangler(page, base_url, request):
     for data in KORPUS[:3]:
         svar = page.evaluate("d => document.querySelector('[data-beregner]').lbf.kald(d)", data)
         assert svar["svar"]["resultat"] == calculators.run("noegletal", data, formular=True)
+
+
+def test_ret_rolle_spoerger_om_det_nye_spoergsmaal(page, base_url):
+    """Changing the role to bygherre via "Ret" asks the bygherre's extra question before the summary."""
+    aaben(page, base_url)
+    page.evaluate("""() => { const r = document.querySelector('[data-beregner]');
+        r.lbf.udfyld({rolle: 'entreprenoer', tilsagnsdato: '1.1.2012', udbudsdato: '1.1.2015', beloeb_kr: '400.000'});
+        r.lbf.gem(); }""")
+    page.reload()
+    page.goto(base_url + SIDE + "#tjek")
+    vent_paa_klar(page)
+    page.get_by_role("link", name="Ret rolle").click()
+    page.get_by_label("Bygherre").check()
+    page.locator("#trin-rolle").get_by_role("button", name="Fortsæt").click()
+    expect(page.locator("#trin-udbud-bygherre")).to_be_visible()
+    page.get_by_label("Ja").check()
+    page.locator("#trin-udbud-bygherre").get_by_role("button", name="Fortsæt").click()
+    expect(page.locator(".lbf-tjek")).to_be_visible()

@@ -6,29 +6,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from hjaelp import vent_paa_klar  # tests/browser/hjaelp.py
+from hjaelp import tab_til, vent_paa_klar  # tests/browser/hjaelp.py
 
 pytestmark = pytest.mark.browser
-
-SYNLIGT_FOKUS = """() => {
-  const e = document.activeElement;
-  if (!e || e === document.body) return false;
-  const s = getComputedStyle(e);
-  const omrids = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
-  return omrids || (s.boxShadow && s.boxShadow !== 'none');
-}"""
-
-
-def tab_til(page, selector: str, maks: int = 60, baglaens: bool = False) -> None:
-    """Press Tab until `selector` has focus, checking a visible focus on each stop."""
-    for _ in range(maks):
-        page.keyboard.press("Shift+Tab" if baglaens else "Tab")
-        aktiv = page.evaluate("() => document.activeElement && document.activeElement.tagName")
-        if aktiv and aktiv != "BODY":
-            assert page.evaluate(SYNLIGT_FOKUS), page.evaluate("document.activeElement.outerHTML.slice(0, 200)")
-        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
-            return
-    raise AssertionError(f"Tab never reached {selector}")
 
 
 def test_noegletal_med_tastatur(page, base_url):

@@ -322,13 +322,13 @@ class TestForkertInput:
         data = sag([(1000, 40), (2000, 0)])
         f = fejl(data)
         assert set(f) == {"foranstaltninger[1].levetid_aar"}
-        assert f["foranstaltninger[1].levetid_aar"] == "Levetiden skal være mellem 1 og 100 år."
+        assert f["foranstaltninger[1].levetid_aar"] == "Levetiden for foranstaltning 2 skal være mellem 1 og 100 år."
 
     @pytest.mark.parametrize("levetid, besked", [
-        (101, "Levetiden skal være mellem 1 og 100 år."),
-        (12.5, "Angiv levetiden som et helt tal, fx 30."),
-        ("30", "Indtast levetiden som et tal, fx 30."),
-        (None, "Indtast levetiden, fx 30."),
+        (101, "Levetiden for foranstaltning 1 skal være mellem 1 og 100 år."),
+        (12.5, "Angiv levetiden for foranstaltning 1 som et helt tal, fx 30."),
+        ("30", "Indtast levetiden for foranstaltning 1 som et tal, fx 30."),
+        (None, "Indtast levetiden for foranstaltning 1, fx 30."),
     ])
     def test_levetid(self, levetid, besked):
         data = sag([(1000, levetid)])
@@ -343,7 +343,13 @@ class TestForkertInput:
     def test_navn_mangler(self):
         data = sag([(1000, 40)])
         data["foranstaltninger"][0]["navn"] = "   "
-        assert fejl(data) == {"foranstaltninger[0].navn": "Udfyld navnet på foranstaltningen."}
+        assert fejl(data) == {"foranstaltninger[0].navn": "Udfyld navnet på foranstaltning 1."}
+
+    def test_tomt_navn_i_formularen_giver_een_besked(self):
+        data = sag([(1000, 40)])
+        data["foranstaltninger"][0]["navn"] = ""
+        svar = calculators.run("merinvestering", data, formular=True)
+        assert [f["besked"] for f in svar["fejl"]] == ["Udfyld navnet på foranstaltning 1."]
 
     def test_ukendt_energiart_uden_prisstigning(self):
         data = sag([(1000, 40)])
@@ -367,11 +373,12 @@ class TestForkertInput:
         data["energibesparelser"][0].update({"maengde_aar": -1, "pris_kr_pr_enhed": "x", "enhed": 3,
                                              "realprisstigning_pct": -100})
         f = fejl(data)
-        assert f["energibesparelser[0].maengde_aar"] == "Den årlige mængde skal være mindst 0."
-        assert f["energibesparelser[0].pris_kr_pr_enhed"] == "Indtast prisen pr. enhed som et tal, fx 0,85."
-        assert f["energibesparelser[0].enhed"] == "Skriv enheden som tekst."
+        assert f["energibesparelser[0].maengde_aar"] == "Den årlige mængde i energilinje 1 skal være mindst 0."
+        assert f["energibesparelser[0].pris_kr_pr_enhed"] == \
+            "Indtast prisen pr. enhed i energilinje 1 som et tal, fx 0,85."
+        assert f["energibesparelser[0].enhed"] == "Skriv enheden i energilinje 1 som tekst."
         assert f["energibesparelser[0].realprisstigning_pct"] == \
-            "Den reale prisstigning skal være større end -100 %."
+            "Den reale prisstigning i energilinje 1 skal være større end -100 %."
 
     @pytest.mark.parametrize("felt, vaerdi, besked", [
         ("kalkulationsrente_pct", -100, "Kalkulationsrenten skal være større end -100 %."),
