@@ -446,7 +446,10 @@ function trinvis(rod, form, beregn) {
       const s = synlige();
       // After "Ret": back to the summary, unless the changed answer opened a question
       // that has no answer yet (e.g. a role that is asked one more thing).
-      const ubesvaret = (x) => ![...x.querySelectorAll("[name]")].some((f) => !erSkjult(f, form) && feltSvar(f));
+      const ubesvaret = (x) => {
+        const valg = [...x.querySelectorAll("input[type=radio][name]")].filter((f) => !erSkjult(f, form));
+        return valg.length > 0 && !valg.some((f) => f.checked);  // a choice nobody has made yet
+      };
       const efter = s.slice(s.indexOf(t) + 1);
       const naeste = fraTjek ? (efter.find(ubesvaret) ? trin.indexOf(efter.find(ubesvaret)) : trin.length)
         : (efter.length ? trin.indexOf(efter[0]) : trin.length);
