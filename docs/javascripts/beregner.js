@@ -123,17 +123,28 @@ function raaFelter(form) {
   return ud;
 }
 
+// Rows a loaded file or saved state may ask for. A few more than the page allows are
+// loaded, and the calculator explains its limit at the field; far more are refused before
+// anything changes, since building them one by one would hang the page.
+const MAKS_RAEKKER_I_FIL = 500;
+
+/** Fill the form from {path: text}; throws a RangeError (a Danish message), before changing
+ *  anything, when the data asks for more than MAKS_RAEKKER_I_FIL rows in a block. */
 function udfyld(form, felter) {
-  const gentagelser = form.querySelectorAll("[data-gentag]");
-  for (const g of gentagelser) {
-    const navn = g.dataset.gentag;
-    const indeks = new Set();
+  const antal = new Map();
+  for (const g of form.querySelectorAll("[data-gentag]")) {
+    const moenster = new RegExp(`^${g.dataset.gentag}\\[(\\d+)\\]`);
+    let n = 0;
     for (const k of Object.keys(felter)) {
-      const m = k.match(new RegExp(`^${navn}\\[(\\d+)\\]`));
-      if (m) indeks.add(Number(m[1]));
+      const m = k.match(moenster);
+      if (m) n = Math.max(n, Number(m[1]) + 1);
     }
-    if (indeks.size) saetAntalRaekker(g, Math.max(...indeks) + 1);
+    if (!n) continue;
+    const maks = Number(g.dataset.max || MAKS_RAEKKER_I_FIL);
+    if (n > Math.max(maks, MAKS_RAEKKER_I_FIL)) throw new RangeError(g.dataset.maxBesked || `Der kan højst være ${maks} rækker.`);
+    antal.set(g, n);
   }
+  for (const [g, n] of antal) saetAntalRaekker(g, n);
   for (const f of form.elements) {
     if (!f.name || !(f.name in felter)) continue;
     const v = felter[f.name];
@@ -157,11 +168,11 @@ export function fladgoer(obj, praefiks = "", ud = {}) {
 
 // ---- repeated rows (measures, budget lines, years) ----------------------------------
 function saetAntalRaekker(gentag, antal) {
-  const skabelon = gentag.querySelector("template");
   const liste = gentag.querySelector("[data-raekker]");
-  while (liste.children.length < antal) tilfoejRaekke(gentag);
+  // Numbered once at the end: numbering after each row made a long file take seconds.
+  while (liste.children.length < antal) tilfoejRaekke(gentag, false);
   while (liste.children.length > antal) liste.lastElementChild.remove();
-  void skabelon;
+  nummerer(gentag);
 }
 
 function nummerer(gentag) {
@@ -177,12 +188,12 @@ function nummerer(gentag) {
   });
 }
 
-function tilfoejRaekke(gentag) {
+function tilfoejRaekke(gentag, nummerering = true) {
   const skabelon = gentag.querySelector("template");
   const liste = gentag.querySelector("[data-raekker]");
   const ny = skabelon.content.firstElementChild.cloneNode(true);
   liste.append(ny);
-  nummerer(gentag);
+  if (nummerering) nummerer(gentag);
   // A field marked data-fortloebende (e.g. a year number) starts one above the largest
   // number already in its column, so adding a row continues the sequence.
   for (const f of ny.querySelectorAll("[data-fortloebende][name]")) {
@@ -504,6 +515,8 @@ function opsaet(rod) {
   // Restore what the user typed last time (this browser only). Tampered state is dropped.
   try {
     const gemt = localStorage.getItem(lagerNoegle);
+    // Far more than any saved form (a hundred rows of short texts): not ours, or tampered.
+    if (gemt && gemt.length > MAKS_FILSTOERRELSE) throw new Error("size");
     if (gemt) {
       const g = JSON.parse(gemt);
       if (!g || g.version !== LAGER_VERSION || typeof g.felter !== "object" || Array.isArray(g.felter)
@@ -624,9 +637,13 @@ function opsaet(rod) {
     const fejl = await indlaesFil(fil, navn);
     const ved = e.target.parentElement;
     if (typeof fejl === "string") { sigTil(fejl, ved); return; }
-    let felter;
-    try { felter = fladgoer(fejl); } catch { sigTil(`Filen »${fil.name}« kunne ikke bruges. Jeres nuværende tal er uændrede.`, ved); return; }
-    udfyld(form, felter);
+    try {
+      udfyld(form, fladgoer(fejl));
+    } catch (err) {
+      const grund = err instanceof RangeError ? ` ${err.message}` : "";
+      sigTil(`Filen »${fil.name}« kunne ikke bruges.${grund} Jeres nuværende tal er uændrede.`, ved);
+      return;
+    }
     gem();
     sigTil(`Beregningen fra filen »${fil.name}« er indlæst.`, ved);
     flow?.tilTjek();   // a step-by-step flow shows the loaded answers in "Tjek dine svar"
