@@ -20,7 +20,8 @@ from . import visning
 __all__ = ["kald"]
 
 
-def kald(navn: str, data_json: str, formular: bool = True) -> str:
+def kald(navn: str, data_json: str, formular: bool = True, med_csv: bool = False) -> str:
+    """Run calculator ``navn``; the CSV table (for a download) only when asked for."""
     try:
         data = json.loads(data_json)
     except (ValueError, RecursionError):
@@ -29,7 +30,7 @@ def kald(navn: str, data_json: str, formular: bool = True) -> str:
     if "fejl" in resultat:
         return json.dumps(resultat, ensure_ascii=False)
     svar = {"resultat": resultat, "html": visning.html(navn, resultat)}
-    csv = visning.csv(navn, resultat)
+    csv = visning.csv(navn, resultat) if med_csv else None
     if csv is not None:
         svar["csv"] = csv
     return json.dumps(svar, ensure_ascii=False)

@@ -92,6 +92,10 @@ def _aendring(navn: str, i: int) -> dict:
     return _flad(_formtekst(d))
 
 
+# The amount each bench changes (the one _aendring varies).
+AENDRET_FELT = {"noegletal": "beloeb_kr", "budgettjek": "klimagevinst_ton_co2e",
+                "groen_garanti": "baseline_forbrug_kwh", "merinvestering": "foranstaltninger[0].merpris_kr"}
+
 KLAR_MAALER = """
 (() => {
   const t = {};
@@ -190,16 +194,36 @@ def _side(browser, base: str, navn: str, sti: str) -> dict:
         const t0 = performance.now();
         await r.lbf.kald(d);
         return performance.now() - t0; }""", _aendring(navn, 0))
-    runder = page.evaluate("""async (liste) => {
+    # A first result, then 50 changes of one amount as a user makes them: the field's value
+    # changes and an input event fires. Forms that recalculate live are timed until the new
+    # result is in the page; step-by-step flows until "Se resultat" has shown it.
+    page.evaluate("async (d) => { const r = document.querySelector('[data-beregner]');"
+                  " r.lbf.udfyld(d); await r.lbf.beregn.koer(); }", _aendring(navn, 0))
+    felt = next(k for k in _aendring(navn, 0) if k.endswith(AENDRET_FELT[navn]))
+    runder = page.evaluate("""async ([felt, vaerdier]) => {
         const r = document.querySelector('[data-beregner]');
+        const form = r.querySelector('form');
+        const res = r.querySelector('[data-resultat]');
+        const live = !form.hasAttribute('data-trinvis');
+        const input = form.querySelector(`[name="${CSS.escape(felt)}"]`);
         const tider = [];
-        for (const d of liste) {
+        for (const v of vaerdier) {
+          const foer = res.dataset.beregning;
           const t0 = performance.now();
-          r.lbf.udfyld(d);
-          await r.lbf.beregn.koer();
+          const nyt = live ? new Promise((ok) => {
+            const obs = new MutationObserver(() => { if (res.dataset.beregning !== foer) { obs.disconnect(); ok(); } });
+            obs.observe(res, { attributes: true, attributeFilter: ['data-beregning'] });
+          }) : null;
+          input.value = v;
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          if (live) {
+            await nyt;
+          } else {
+            await r.lbf.beregn.koer();
+          }
           tider.push(performance.now() - t0);
         }
-        return tider; }""", [_aendring(navn, i) for i in range(1, 51)])
+        return tider; }""", [felt, [_aendring(navn, i)[felt] for i in range(1, 51)]])
     fejl = page.evaluate("document.querySelectorAll('.lbf-fejlopsummering').length")
     m["ctx"].close()
     return {**{k: v for k, v in m.items() if k not in ("ctx", "page")},

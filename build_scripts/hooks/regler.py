@@ -34,6 +34,7 @@ from calculators import _data, _format, visning  # noqa: E402
 
 PLADSHOLDER = re.compile(r"\{\{\s*([a-z_][a-z0-9_]*(?:\.[A-Za-z0-9_]+)+)\s*(?:\|\s*([a-z_]+)\s*)?\}\}")
 EKSEMPEL = re.compile(r"\{\{\s*eksempel:\s*([a-z_]+)\s*\}\}")
+BEREGNER = re.compile(r'data-beregner="([a-z_]+)"')
 
 
 def _mio_kr(v: Decimal) -> str:
@@ -113,5 +114,8 @@ def on_page_markdown(markdown: str, page, config, files, **kwargs):
             raise PluginError(f"{kilde}: eksemplet for {navn} giver fejl: {resultat['fejl']}")
         return visning.html(navn, resultat)
 
+    # A page with a calculator starts its worker from <head> (docs/overrides/main.html).
+    if m := BEREGNER.search(markdown):
+        page.meta["beregner"] = m.group(1)
     markdown = EKSEMPEL.sub(eksempel, markdown)
     return PLADSHOLDER.sub(erstat, markdown)

@@ -79,7 +79,7 @@ onmessage = async (e) => {
   if (m.type === "kald") {
     await klar;
     try {
-      const svar = JSON.parse(kald(m.navn, JSON.stringify(m.data), true));
+      const svar = JSON.parse(kald(m.navn, JSON.stringify(m.data), true, Boolean(m.csv)));
       postMessage({ type: "svar", id: m.id, svar });
     } catch (err) {
       postMessage({ type: "svar", id: m.id, svar: null, intern: String(err && err.message || err) });

@@ -34,13 +34,13 @@ export function feltId(navn) {
 
 // ---- conditions ---------------------------------------------------------------------
 function vaerdi(form, navn) {
-  const felter = form.querySelectorAll(`[name="${CSS.escape(navn)}"]`);
-  for (const f of felter) {
-    if (f.type === "radio") { if (f.checked) return f.value; }
-    else if (f.type === "checkbox") return f.checked ? "ja" : "nej";
-    else return f.value;
-  }
-  return "";
+  // namedItem is the browser's own index of the form's fields: no search per call.
+  const x = form.elements.namedItem(navn);
+  if (!x) return "";
+  const f = x instanceof RadioNodeList ? x[0] : x;
+  if (f.type === "radio") return x instanceof RadioNodeList ? x.value : (f.checked ? f.value : "");
+  if (f.type === "checkbox") return f.checked ? "ja" : "nej";
+  return f.value;
 }
 
 function betingelseOpfyldt(form, udtryk) {
@@ -302,10 +302,17 @@ function startWorker(rod) {
   let klarAfvis;
   const klar = new Promise((l, a) => { klarLoes = l; klarAfvis = a; });
   let worker;
-  try {
-    worker = new Worker(new URL("./beregner-worker.js", import.meta.url), { type: "module" });
-  } catch (err) {
-    klarAfvis(err);
+  // The worker may already be running: beregner-start.js starts it from <head>.
+  const tidlig = window.__lbfTidligWorker;
+  if (tidlig && tidlig.navn === navn) {
+    delete window.__lbfTidligWorker;
+    worker = tidlig.worker;
+  } else {
+    try {
+      worker = new Worker(new URL("./beregner-worker.js", import.meta.url), { type: "module" });
+    } catch (err) {
+      klarAfvis(err);
+    }
   }
   const visStatus = (t) => { if (status) status.textContent = t; };
   if (worker) {
@@ -324,9 +331,15 @@ function startWorker(rod) {
       else if (m.type === "svar") { afventer.get(m.id)?.(m); afventer.delete(m.id); }
     };
     worker.onerror = (e) => { e.preventDefault?.(); klarAfvis(new Error(e.message || "worker")); };
-    // ?start=normal skips the snapshot (for comparison and as a way out if it misbehaves).
-    const normalStart = new URLSearchParams(location.search).get("start") === "normal";
-    worker.postMessage({ type: "start", navn, normalStart });
+    if (tidlig && tidlig.worker === worker) {
+      // Messages and errors from before this script ran, in the order they came.
+      for (const e of tidlig.beskeder) worker.onmessage(e);
+      for (const e of tidlig.fejl) worker.onerror(e);
+    } else {
+      // ?start=normal skips the snapshot (for comparison and as a way out if it misbehaves).
+      const normalStart = new URLSearchParams(location.search).get("start") === "normal";
+      worker.postMessage({ type: "start", navn, normalStart });
+    }
   }
   klar.catch((err) => {
     rod.dataset.state = "error";
@@ -335,11 +348,11 @@ function startWorker(rod) {
   });
   return {
     klar,
-    kald(data) {
+    kald(data, { csv = false } = {}) {
       return klar.then(() => new Promise((loes) => {
         const id = naesteId++;
         afventer.set(id, loes);
-        worker.postMessage({ type: "kald", id, navn, data });
+        worker.postMessage({ type: "kald", id, navn, data, csv });
       }));
     },
   };
@@ -533,8 +546,8 @@ function opsaet(rod) {
     try { localStorage.setItem(lagerNoegle, JSON.stringify({ version: LAGER_VERSION, felter: raaFelter(form) })); } catch { /* storage full or off */ }
   };
 
-  async function kald() {
-    return worker.kald(samlData(form));
+  async function kald(valg) {
+    return worker.kald(samlData(form), valg);
   }
 
   const beregn = {
@@ -568,7 +581,7 @@ function opsaet(rod) {
     },
   };
   // A small handle for tests and benchmarks: the same calls the form makes.
-  rod.lbf = { beregn, kald: (data) => worker.kald(data), samlData: () => samlData(form), udfyld: (f) => udfyld(form, f), gem };
+  rod.lbf = { beregn, kald: (data, valg) => worker.kald(data, valg), samlData: () => samlData(form), udfyld: (f) => udfyld(form, f), gem };
 
   for (const g of form.querySelectorAll("[data-gentag]")) {
     // Pasting a column (e.g. from a spreadsheet) into one cell fills the rows below,
@@ -625,7 +638,7 @@ function opsaet(rod) {
     hentFil(`${navn}-beregning.json`, JSON.stringify(indhold, null, 2), "application/json");
   });
   rod.querySelector("[data-hent-csv]")?.addEventListener("click", async () => {
-    const svar = await kald();
+    const svar = await kald({ csv: true });
     if (svar.svar && svar.svar.csv) hentFil(`${navn}-aarstabel.csv`, "\ufeff" + svar.svar.csv, "text/csv;charset=utf-8");
     else if (svar.svar && svar.svar.fejl) visFejl(rod, form, svar.svar.fejl);
   });
@@ -653,10 +666,14 @@ function opsaet(rod) {
   const flow = form.hasAttribute("data-trinvis") ? trinvis(rod, form, beregn) : null;
   // Once a result is shown, a changed input recalculates at once (forms that are not a
   // step-by-step flow). Errors wait for the user to press the button, as GOV.UK advises.
-  let ventende = null;
+  // Each keystroke recalculates (a few milliseconds); an answer that a newer one has
+  // overtaken is dropped, so the page always shows the latest input's result.
+  let genberegning = 0;
   async function genberegn() {
     if (flow || !resultat.dataset.beregning || rod.dataset.state !== "ready") return;
+    const nr = ++genberegning;
     const svar = await kald();
+    if (nr !== genberegning) return;
     if (svar.svar && !svar.svar.fejl) {
       resultat.innerHTML = svar.svar.html;
       resultat.dataset.beregning = String(++antalBeregninger);
@@ -666,18 +683,15 @@ function opsaet(rod) {
       rod.querySelector("[data-foraeldet]")?.removeAttribute("hidden");
     }
   }
-  form.addEventListener("input", () => {
-    clearTimeout(ventende);
-    ventende = setTimeout(genberegn, 120);
-  });
+  form.addEventListener("input", genberegn);
   form.addEventListener("input", () => { opdaterSynlighed(form); gem(); });
   form.addEventListener("change", () => { opdaterSynlighed(form); gem(); });
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     if (flow && flow.fortsaetHvisTrin()) return;
-    // A live recalculation still waiting from the last keystroke would replace the new
-    // result (and take the focus from its heading) a moment later.
-    clearTimeout(ventende);
+    // A live recalculation still under way would replace the new result (and take the
+    // focus from its heading) a moment later.
+    genberegning++;
     const svar = await beregn.koer();
     if (svar && !svar.fejl) resultat.querySelector("h2, h3")?.setAttribute("tabindex", "-1");
     if (svar && !svar.fejl) resultat.querySelector("h2, h3")?.focus();
