@@ -49,9 +49,10 @@ serve: build
 	@echo "Sitet kører på http://$(HOST):$(PORT)/  (Ctrl+C stopper)"
 	$(PY) -m build_scripts.serve --host $(HOST) --port $(PORT) site
 
-# For editors: rebuilds and reloads the page on every saved change.
+# For editors: rebuilds and reloads the page on every saved change. It skips the Pyodide
+# snapshot (5 s a build); calculators then start the normal, slower way.
 preview: deps
-	.venv/bin/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+	LBF_UDEN_SNAPSHOT=1 .venv/bin/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
 test: deps system-deps build
 	LBF_SITE_DIR=site $(PY) -m pytest -q
