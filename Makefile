@@ -50,9 +50,10 @@ serve: build
 	$(PY) -m build_scripts.serve --host $(HOST) --port $(PORT) site
 
 # For editors: rebuilds and reloads the page on every saved change. It skips the Pyodide
-# snapshot (5 s a build); calculators then start the normal, slower way.
+# snapshot (5 s a build; calculators then start the normal, slower way) and the <meta>
+# security policy (it would block mkdocs' reload script).
 preview: deps
-	LBF_UDEN_SNAPSHOT=1 .venv/bin/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+	LBF_PREVIEW=1 LBF_UDEN_SNAPSHOT=1 .venv/bin/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
 test: deps system-deps build
 	LBF_SITE_DIR=site $(PY) -m pytest -q

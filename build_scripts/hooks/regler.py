@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import sys
 from decimal import Decimal
@@ -53,6 +54,10 @@ FORMATER = {
 
 
 def on_config(config, **kwargs):
+    if os.environ.get("LBF_PREVIEW"):
+        # `make preview`: mkdocs serve reloads pages with an inline script, which the
+        # site's policy forbids; the preview goes without the <meta> policy.
+        config.extra["csp"] = ""
     _data.raa.cache_clear()
     _data.indlaes.cache_clear()
     for navn in calculators.BEREGNERE:
