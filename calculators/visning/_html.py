@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
+import hashlib
+import sys
 from html import escape
 
-__all__ = ["esc", "kilde", "liste", "status_ikon"]
+__all__ = ["element_id", "esc", "kilde", "liste", "status_ikon"]
+
+
+def element_id(praefiks: str, indhold: str) -> str:
+    """An id for a result's elements (chart titles, table links), unique on the page.
+
+    A page holds the worked example rendered at build time and, later, the live result
+    rendered in the browser (Pyodide); a "b" marks the browser's ids, so the two never clash
+    even when a user enters exactly the example's figures. The hash tells results apart.
+
+    >>> element_id("gg", "x") == element_id("gg", "x") != element_id("gg", "y")
+    True
+    """
+    side = f"{praefiks}b" if sys.platform == "emscripten" else praefiks
+    return f"{side}-{hashlib.sha1(indhold.encode()).hexdigest()[:8]}"
 
 
 def esc(x: object) -> str:

@@ -18,14 +18,12 @@ True
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
-import sys
 from decimal import Decimal
 
 from .._format import kr, tal
-from ._html import esc, kilde, liste
+from ._html import element_id, esc, kilde, liste
 
 __all__ = ["html"]
 
@@ -46,11 +44,7 @@ _TEKST = "#1a1a1a"
 
 def html(r: dict, *, idprefiks: str | None = None) -> str:
     """The result as an HTML fragment; every text is escaped."""
-    # The worked example is rendered at build time (CPython), live results in the browser
-    # (Pyodide): a different default prefix on each side keeps ids unique on the page even
-    # when a user enters exactly the example's figures.
-    side = "ggb-" if sys.platform == "emscripten" else "gg-"
-    p = idprefiks or side + hashlib.sha1(json.dumps(r, sort_keys=True).encode()).hexdigest()[:8]
+    p = idprefiks or element_id("gg", json.dumps(r, sort_keys=True))
     t = r["total"]
     tabel_id = f"{p}-tabel"
     dele = [

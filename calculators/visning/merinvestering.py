@@ -17,12 +17,10 @@ from __future__ import annotations
 
 import itertools
 import math
-import sys
-import zlib
 from decimal import Decimal
 
 from .._format import kr, pct, tal
-from ._html import esc, kilde, liste, status_ikon
+from ._html import element_id, esc, kilde, liste, status_ikon
 
 __all__ = ["html", "csv"]
 
@@ -237,10 +235,7 @@ def _graf(r: dict) -> str:
     def y(v: float) -> float:
         return round(_T + hoejde * (hi - v) / (hi - lo), 1)
 
-    # "b" in the browser: a live result never reuses the ids of the worked example that was
-    # rendered at build time on the same page, even for the same figures.
-    side = "lbf-mib" if sys.platform == "emscripten" else "lbf-mi"
-    uid = f"{side}-{zlib.crc32(repr(vaerdier).encode()):08x}-{next(_ider)}"
+    uid = f"{element_id('lbf-mi', repr(vaerdier))}-{next(_ider)}"
     slut = vaerdier[-1]
     nul = next((t for t, v in enumerate(vaerdier) if v >= 0), None)
     if nul is None:

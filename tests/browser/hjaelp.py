@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
+from playwright.sync_api import expect
+
+import calculators
+from calculators import visning
+
 START_TIMEOUT_MS = 90_000  # Pyodide's first start on a busy 2-core machine; not a speed goal
 
 
@@ -30,3 +37,35 @@ def tab_til(page, selector: str, maks: int = 60, baglaens: bool = False) -> None
         if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
             return
     raise AssertionError(f"Tab never reached {selector}")
+
+
+ROD = "document.querySelector('[data-beregner]')"
+
+
+def browser_ider_som_bygget(html: str) -> str:
+    """Element ids as the build writes them: the browser marks its own with a "b"
+    (calculators/visning/_html.py: element_id)."""
+    return re.sub(r'(\b[a-z][a-z-]*?)b-(?=[0-9a-f]{8}\b)', r"\1-", html)
+
+
+def samme_svar_som_cpython(page, navn: str, korpus, *, csv: bool = False, normaliser=lambda h: h) -> None:
+    """Each input gives the same answer in the page (the glue, the worker, Pyodide) as in
+    CPython: the errors, or the result, its HTML and (with ``csv``) its CSV table."""
+    for data in korpus:
+        svar = page.evaluate(f"([d, csv]) => {ROD}.lbf.kald(d, {{csv}})", [data, csv])["svar"]
+        forventet = calculators.run(navn, data, formular=True)
+        if "fejl" in forventet:
+            assert svar == forventet, data
+            continue
+        assert svar["resultat"] == forventet, data
+        assert normaliser(browser_ider_som_bygget(svar["html"])) == normaliser(visning.html(navn, forventet)), data
+        if csv:
+            assert svar["csv"] == visning.csv(navn, forventet), data
+
+
+def fortsaet_med_tastatur(page, trin: str, naeste: str | None = None) -> None:
+    """Tab to the step's "Fortsæt" and press Enter; ``naeste`` is the step that must follow."""
+    tab_til(page, f"#{trin} .lbf-knapper .md-button--primary")
+    page.keyboard.press("Enter")
+    if naeste:
+        expect(page.locator(f"#{naeste}")).to_be_visible()

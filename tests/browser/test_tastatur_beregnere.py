@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 
 import calculators
 from calculators import visning
-from hjaelp import tab_til, vent_paa_klar  # tests/browser/hjaelp.py
+from hjaelp import fortsaet_med_tastatur, tab_til, vent_paa_klar  # tests/browser/hjaelp.py
 
 pytestmark = pytest.mark.browser
 
@@ -60,16 +60,12 @@ def test_budgettjek_med_tastatur(page, base_url):
     tab_til(page, "input[name=delpulje]")
     page.keyboard.press("Space")
     expect(page.locator("#felt-delpulje")).to_be_checked()
-    tab_til(page, "#trin-delpulje .lbf-knapper .md-button--primary")
-    page.keyboard.press("Enter")
-    expect(page.locator("#trin-ansoeger")).to_be_visible()
+    fortsaet_med_tastatur(page, "trin-delpulje", "trin-ansoeger")
 
     tab_til(page, "input[name=ansoeger]")
     page.keyboard.press("Space")
     expect(page.locator("#felt-ansoeger")).to_be_checked()
-    tab_til(page, "#trin-ansoeger .lbf-knapper .md-button--primary")
-    page.keyboard.press("Enter")
-    expect(page.locator("#trin-beloeb")).to_be_visible()
+    fortsaet_med_tastatur(page, "trin-ansoeger", "trin-beloeb")
 
     skriv_i(page, "#felt-aar", "2024")
     # A typo, corrected by going back with Shift+Tab (the field's text is selected on arrival).
@@ -98,9 +94,7 @@ def test_budgettjek_med_tastatur(page, base_url):
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")  # Jer selv
     expect(page.locator("#felt-poster-1-finansiering")).to_have_value("egen")
-    tab_til(page, "#trin-budget .lbf-knapper .md-button--primary")
-    page.keyboard.press("Enter")
-    expect(page.locator("#trin-stoette")).to_be_visible()
+    fortsaet_med_tastatur(page, "trin-budget", "trin-stoette")
 
     # Yes/no questions: Tab lands on "Ja", an arrow moves to (and picks) "Nej".
     tab_til(page, "input[name=stoettet_af_lbf]")
@@ -109,9 +103,7 @@ def test_budgettjek_med_tastatur(page, base_url):
     tab_til(page, "input[name=anden_statslig_pulje]")
     page.keyboard.press("ArrowDown")
     expect(page.locator("#felt-anden_statslig_pulje-nej")).to_be_checked()
-    tab_til(page, "#trin-stoette .lbf-knapper .md-button--primary")
-    page.keyboard.press("Enter")
-    expect(page.locator("#trin-klima")).to_be_visible()
+    fortsaet_med_tastatur(page, "trin-stoette", "trin-klima")
 
     skriv_i(page, "#felt-klimagevinst_ton_co2e", "420")
     page.keyboard.press("Enter")
@@ -121,8 +113,7 @@ def test_budgettjek_med_tastatur(page, base_url):
         tab_til(page, f"#felt-indhold-{navn}")
         page.keyboard.press("Space")
         expect(page.locator(f"#felt-indhold-{navn}")).to_be_checked()
-    tab_til(page, "#trin-indhold .lbf-knapper .md-button--primary")
-    page.keyboard.press("Enter")
+    fortsaet_med_tastatur(page, "trin-indhold")
 
     tjek = page.locator("section.lbf-tjek")
     expect(tjek).to_be_visible()
