@@ -27,11 +27,11 @@ def test_kopien_er_uaendret(navn):
 
 
 def test_citat_finder_ord_paa_tvaers_af_linjer():
-    citat("A", 316, 317, "Det er alene almene boligorganisationer, som kan ansøge om midler fra puljen")
+    citat("A", 316, 318, "Det er alene almene boligorganisationer, som kan ansøge om midler fra puljen")
 
 
 def test_citat_fejler_paa_forkert_ordlyd_og_forkerte_linjer():
     with pytest.raises(AssertionError):
-        citat("A", 316, 317, "Det er gerne almene boligorganisationer")
+        citat("A", 316, 318, "Det er gerne almene boligorganisationer")
     with pytest.raises(AssertionError):
         citat("A", 1, 5, "Det er alene almene boligorganisationer")
