@@ -8,7 +8,7 @@ PORT    ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve preview test build bench deps clean system-deps
+.PHONY: help serve preview test typecheck build bench deps clean system-deps
 
 help:
 	@echo "make serve  – installér alt, byg sitet og server det på http://$(HOST):$(PORT)"
@@ -55,7 +55,12 @@ serve: build
 preview: deps
 	LBF_PREVIEW=1 LBF_UDEN_SNAPSHOT=1 .venv/bin/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
-test: deps system-deps build
+# The browser glue's JSDoc types (TypeScript, pinned in package.json; nothing is emitted).
+typecheck: node_modules/.stamp
+	node_modules/.bin/tsc --noEmit -p tsconfig.json
+	node_modules/.bin/tsc --noEmit -p tsconfig.worker.json
+
+test: deps system-deps typecheck build
 	LBF_SITE_DIR=site $(PY) -m pytest -q
 
 bench: deps system-deps build

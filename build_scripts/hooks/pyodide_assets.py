@@ -27,6 +27,8 @@ if str(ROD) not in sys.path:
 from build_scripts.hjul import byg_hjul, kort_hash  # noqa: E402
 
 PYODIDE = ROD / "node_modules" / "pyodide"
+# The runtime files a start needs: copied here, and named in manifest.json, from which the
+# worker (docs/javascripts/beregner-worker.js) tells the service worker what to keep offline.
 RUNTIME_FILER = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
                  "pyodide-lock.json")
 
@@ -63,7 +65,8 @@ def on_post_build(config, **kwargs):
     shutil.copy2(_hjul["sti"], beregnere / _hjul["navn"])
     snapshot = _lav_snapshot(Path(_hjul["sti"]), beregnere)
     (beregnere / "manifest.json").write_text(json.dumps(
-        {"hjul": _hjul["navn"], "pyodide": version, "snapshot": snapshot}, indent=2) + "\n")
+        {"hjul": _hjul["navn"], "pyodide": version, "snapshot": snapshot, "runtime": list(RUNTIME_FILER)},
+        indent=2) + "\n")
     shutil.rmtree(Path(_hjul["sti"]).parent, ignore_errors=True)
 
 

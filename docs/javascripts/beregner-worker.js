@@ -1,52 +1,92 @@
+// @ts-check
 // Module Web Worker: starts Pyodide from the site's own copy, installs the calculators
 // wheel and answers run requests. No rule lives here: all logic is the Python package.
+// The messages are typed in beregner/beskeder.js.
 //
 // Start paths: a memory snapshot made at build time (build_scripts/snapshot.mjs) restores
 // a started Python in about a second; if the snapshot is missing or fails to load, the
 // worker falls back to the normal start. The snapshot API is underscore (unstable) in the
 // pinned Pyodide, which is why the fallback exists and is tested.
+
+/** @typedef {import("./beregner/beskeder.js").FraWorker} FraWorker */
+/** @typedef {import("./beregner/beskeder.js").TilWorker} TilWorker */
+/** @typedef {import("./beregner/beskeder.js").Manifest} Manifest */
+/** @typedef {import("pyodide").PyodideAPI} PyodideAPI */
+/** @typedef {typeof import("pyodide").loadPyodide} LoadPyodide */
+
 const basis = new URL("../assets/", import.meta.url);
+/** Python's calculators._browser.kald(navn, data_json, formular, med_csv) -> JSON text.
+ * @type {((navn: string, data: string, formular: boolean, csv: boolean) => string) | null} */
 let kald = null;
+/** @type {LoadPyodide | null} */
 let loadPyodide = null;
+/** @type {string | null} */
 let indexURL = null;
 
+/** @param {FraWorker} m */
+function send(m) {
+  postMessage(m);
+}
+
+/** @param {string} tekst */
 function status(tekst) {
-  postMessage({ type: "status", tekst });
+  send({ type: "status", tekst });
 }
 
 // Phase times (absolute ms since the epoch) for `make bench`.
+/** @param {string} fase */
 function maerke(fase) {
-  postMessage({ type: "tid", fase, t: performance.timeOrigin + performance.now() });
+  send({ type: "tid", fase, t: performance.timeOrigin + performance.now() });
 }
 
-async function hent(url, type) {
+/** @param {URL} url */
+async function hentSvar(url) {
   const svar = await fetch(url);
   if (!svar.ok) throw new Error(`${url.pathname}: ${svar.status}`);
-  return type === "json" ? svar.json() : new Uint8Array(await svar.arrayBuffer());
+  return svar;
 }
 
+/** @param {URL} url */
+async function hent(url) {
+  return new Uint8Array(await (await hentSvar(url)).arrayBuffer());
+}
+
+/**
+ * @param {Manifest} manifest
+ * @param {boolean} normalStart
+ * @returns {Promise<{ pyodide: PyodideAPI, sti: "snapshot" | "normal" }>}
+ */
 async function startPython(manifest, normalStart) {
+  const laes = /** @type {LoadPyodide} */ (loadPyodide);
+  const index = /** @type {string} */ (indexURL);
   if (manifest.snapshot && !normalStart) {
     try {
       // Passed as a promise, so the snapshot downloads while the runtime loads.
       const snapshot = hent(new URL(`beregnere/${manifest.snapshot}`, basis));
       snapshot.catch(() => {});  // a failure surfaces in loadPyodide and is handled below
-      return { pyodide: await loadPyodide({ indexURL, packages: [], _loadSnapshot: snapshot }), sti: "snapshot" };
+      return { pyodide: await laes({ indexURL: index, packages: [], _loadSnapshot: snapshot }), sti: "snapshot" };
     } catch (err) {
       console.warn("Pyodide-snapshot kunne ikke bruges; starter normalt.", err);
     }
   }
-  return { pyodide: await loadPyodide({ indexURL, packages: [] }), sti: "normal" };
+  return { pyodide: await laes({ indexURL: index, packages: [] }), sti: "normal" };
 }
 
+/**
+ * @param {string} navn
+ * @param {boolean} normalStart
+ * @returns {Promise<{ sti: "snapshot" | "normal", filer: string[] }>}
+ */
 async function start(navn, normalStart) {
   if (!/^[a-z_]+$/.test(navn)) throw new Error(`ukendt beregner ${navn}`);
   maerke("worker");
   status("Henter og starter Python …");
-  const manifest = await hent(new URL("beregnere/manifest.json", basis), "json");
+  const manifestURL = new URL("beregnere/manifest.json", basis);
+  const manifest = /** @type {Manifest} */ (await (await hentSvar(manifestURL)).json());
   // The runtime lives under its version (assets/pyodide/<version>/), named by the manifest.
-  indexURL = new URL(`pyodide/${manifest.pyodide}/`, basis).href;
-  ({ loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href));
+  const index = new URL(`pyodide/${manifest.pyodide}/`, basis).href;
+  indexURL = index;
+  ({ loadPyodide } = await import(new URL("pyodide.mjs", index).href));
   const hjul = hent(new URL(`beregnere/${manifest.hjul}`, basis));
   hjul.catch(() => {});  // awaited below; don't report it twice
   const { pyodide, sti } = await startPython(manifest, normalStart);
@@ -57,32 +97,40 @@ async function start(navn, normalStart) {
   pyodide.runPython(`import calculators._browser, calculators.${navn}, calculators.visning.${navn}`);
   kald = pyodide.pyimport("calculators._browser").kald;
   maerke("import");
-  // What this start loaded, for the service worker's offline cache.
-  const filer = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]
-    .map((f) => new URL(f, indexURL).href);
-  filer.push(new URL(`beregnere/${manifest.hjul}`, basis).href, new URL("beregnere/manifest.json", basis).href);
+  // What this start loaded, for the service worker's offline cache: the runtime files the
+  // build copied (the manifest lists them), the wheel, the manifest and the snapshot.
+  const filer = manifest.runtime.map((f) => new URL(f, index).href);
+  filer.push(new URL(`beregnere/${manifest.hjul}`, basis).href, manifestURL.href);
   if (sti === "snapshot") filer.push(new URL(`beregnere/${manifest.snapshot}`, basis).href);
   return { sti, filer };
 }
 
+/** @type {Promise<void> | null} */
 let klar = null;
 
+/** The message of a thrown error (or the thrown value as text).
+ * @param {unknown} err */
+const tekst = (err) => String(/** @type {{ message?: unknown } | null} */ (err)?.message || err);
+
 onmessage = async (e) => {
-  const m = e.data;
+  const m = /** @type {TilWorker} */ (e.data);
   if (m.type === "start") {
     klar = start(m.navn, m.normalStart).then(
-      ({ sti, filer }) => postMessage({ type: "klar", sti, filer }),
-      (err) => postMessage({ type: "startfejl", besked: String(err && err.message || err) }),
+      ({ sti, filer }) => send({ type: "klar", sti, filer }),
+      (err) => send({ type: "startfejl", besked: tekst(err) }),
     );
     return;
   }
   if (m.type === "kald") {
     await klar;
     try {
-      const svar = JSON.parse(kald(m.navn, JSON.stringify(m.data), true, Boolean(m.csv)));
-      postMessage({ type: "svar", id: m.id, svar });
+      const python = /** @type {NonNullable<typeof kald>} */ (kald);
+      const svar = JSON.parse(python(m.navn, JSON.stringify(m.data), true, Boolean(m.csv)));
+      send({ type: "svar", id: m.id, svar });
     } catch (err) {
-      postMessage({ type: "svar", id: m.id, svar: null, intern: String(err && err.message || err) });
+      send({ type: "svar", id: m.id, svar: null, intern: tekst(err) });
     }
   }
 };
+
+export {};

@@ -1,0 +1,55 @@
+// @ts-check
+// The messages between the page, the calculator's Web Worker (../beregner-worker.js) and
+// the service worker (sw.js), as JSDoc types for TypeScript's check (`make typecheck`).
+// Types only: no page loads this file, the other modules name it in JSDoc.
+
+// ---- page -> calculator worker ---------------------------------------------------------
+
+/**
+ * Start Python and import calculator `navn`. `normalStart` skips the memory snapshot.
+ * @typedef {{ type: "start", navn: string, normalStart: boolean }} StartBesked
+ */
+/**
+ * Run calculator `navn` on the form data; the answer comes back with the same `id`.
+ * @typedef {{ type: "kald", id: number, navn: string, data: unknown, csv: boolean }} KaldBesked
+ */
+/** @typedef {StartBesked | KaldBesked} TilWorker */
+
+// ---- calculator worker -> page ---------------------------------------------------------
+
+/** One error at a field (`felt` is its JSON path, "" for the form as a whole).
+ * @typedef {{ felt: string, besked: string }} Fejl */
+/**
+ * The Python package's answer (calculators/_browser.py): a result with its rendered
+ * HTML (and the CSV table when asked for), or the errors in the input.
+ * @typedef {{ resultat: Record<string, unknown>, html: string, csv?: string, fejl?: undefined }} Resultatsvar
+ * @typedef {{ fejl: Fejl[], resultat?: undefined, html?: undefined, csv?: undefined }} Fejlsvar
+ * @typedef {Resultatsvar | Fejlsvar} Svar
+ */
+
+/** A line for the status text under the calculator's heading.
+ * @typedef {{ type: "status", tekst: string }} StatusBesked */
+/** A phase time for `make bench` (ms since the epoch).
+ * @typedef {{ type: "tid", fase: string, t: number }} TidBesked */
+/** Python is ready; `filer` is what the start loaded, for the offline cache.
+ * @typedef {{ type: "klar", sti: "snapshot" | "normal", filer: string[] }} KlarBesked */
+/** @typedef {{ type: "startfejl", besked: string }} StartfejlBesked */
+/** The answer to a call; `svar` is null (and `intern` says why) when Python failed.
+ * @typedef {{ type: "svar", id: number, svar: Svar | null, intern?: string }} SvarBesked */
+/** @typedef {StatusBesked | TidBesked | KlarBesked | StartfejlBesked | SvarBesked} FraWorker */
+
+// ---- page -> service worker ------------------------------------------------------------
+
+/** Cache these files (what the page and its worker used) for offline use.
+ * @typedef {{ type: "gem", urls: string[] }} GemBesked */
+
+// ---- build -> calculator worker --------------------------------------------------------
+
+/**
+ * assets/beregnere/manifest.json, written by build_scripts/hooks/pyodide_assets.py: the
+ * wheel, the Pyodide version (its folder under assets/pyodide/), the snapshot (null when
+ * none was made) and the runtime files a start loads.
+ * @typedef {{ hjul: string, pyodide: string, snapshot: string | null, runtime: string[] }} Manifest
+ */
+
+export {};

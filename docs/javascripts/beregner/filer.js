@@ -1,0 +1,95 @@
+// @ts-check
+// Files: download the inputs and result as JSON (and the table as CSV where the calculator
+// offers one), load a saved JSON back, print. Everything stays in the browser.
+
+import { el, maal } from "./dom.js";
+import { visFejl } from "./fejl.js";
+import { fladgoer, samlData, udfyld } from "./formdata.js";
+import { LAGER_VERSION, MAKS_FILSTOERRELSE } from "./lager.js";
+
+/** @typedef {import("./beskeder.js").Svar} Svar */
+/** @typedef {import("./beskeder.js").SvarBesked} SvarBesked */
+
+/** Let the browser save `tekst` as the file `navn`.
+ * @param {string} navn
+ * @param {string} tekst
+ * @param {string} type */
+function hentFil(navn, tekst, type) {
+  const url = URL.createObjectURL(new Blob([tekst], { type }));
+  const a = el("a", { href: url, download: navn });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The saved inputs from a file, or a Danish message saying why it cannot be used.
+ * @param {File} fil
+ * @param {string} navn the calculator the file must come from
+ * @returns {Promise<string | Record<string, unknown>>} */
+async function indlaesFil(fil, navn) {
+  if (fil.size > MAKS_FILSTOERRELSE) {
+    return `Filen »${fil.name}« er for stor (over ${MAKS_FILSTOERRELSE / (1024 * 1024)} MB). Vælg en fil, som beregneren har gemt.`;
+  }
+  let indhold;
+  try {
+    indhold = JSON.parse(await fil.text());
+  } catch {
+    return `Filen »${fil.name}« kunne ikke læses. Vælg en JSON-fil, som beregneren har gemt.`;
+  }
+  if (!indhold || typeof indhold !== "object" || Array.isArray(indhold) || !indhold.inddata
+      || typeof indhold.inddata !== "object" || Array.isArray(indhold.inddata)) {
+    return `Filen »${fil.name}« indeholder ikke en gemt beregning. Jeres nuværende tal er uændrede.`;
+  }
+  if (indhold.beregner !== navn) {
+    return `Filen »${fil.name}« er gemt fra en anden beregner. Jeres nuværende tal er uændrede.`;
+  }
+  return indhold.inddata;
+}
+
+/**
+ * The calculator's file buttons.
+ * @param {HTMLElement} rod
+ * @param {HTMLFormElement} form
+ * @param {object} side
+ * @param {string} side.navn the calculator
+ * @param {(valg?: { csv?: boolean }) => Promise<SvarBesked>} side.kald runs the form's data
+ * @param {(tekst: string, ved?: Element | null) => void} side.sigTil writes a message
+ * @param {() => void} side.gem saves the form in the browser
+ * @param {() => Promise<void>} side.indlaest what follows a loaded file (show and compute it)
+ */
+export function opsaetFiler(rod, form, { navn, kald, sigTil, gem, indlaest }) {
+  /** @type {Svar | null} */
+  let sidsteSvar = null;
+  rod.addEventListener("lbf-svar", (e) => { sidsteSvar = /** @type {CustomEvent<Svar>} */ (e).detail; });
+  rod.querySelector("[data-hent-json]")?.addEventListener("click", () => {
+    const indhold = { beregner: navn, version: LAGER_VERSION, inddata: samlData(form),
+      resultat: sidsteSvar ? sidsteSvar.resultat : null };
+    hentFil(`${navn}-beregning.json`, JSON.stringify(indhold, null, 2), "application/json");
+  });
+  rod.querySelector("[data-hent-csv]")?.addEventListener("click", async () => {
+    const svar = await kald({ csv: true });
+    if (svar.svar && svar.svar.csv) hentFil(`${navn}-aarstabel.csv`, "\ufeff" + svar.svar.csv, "text/csv;charset=utf-8");
+    else if (svar.svar && svar.svar.fejl) visFejl(rod, form, svar.svar.fejl);
+  });
+  rod.querySelector("[data-udskriv]")?.addEventListener("click", () => window.print());
+  rod.querySelector("[data-indlaes-json]")?.addEventListener("change", async (e) => {
+    const input = /** @type {HTMLInputElement} */ (maal(e));
+    const fil = input.files?.[0];
+    input.value = "";
+    if (!fil) return;
+    const inddata = await indlaesFil(fil, navn);
+    const ved = input.parentElement;
+    if (typeof inddata === "string") { sigTil(inddata, ved); return; }
+    try {
+      udfyld(form, fladgoer(inddata));
+    } catch (err) {
+      const grund = err instanceof RangeError ? ` ${err.message}` : "";
+      sigTil(`Filen »${fil.name}« kunne ikke bruges.${grund} Jeres nuværende tal er uændrede.`, ved);
+      return;
+    }
+    gem();
+    sigTil(`Beregningen fra filen »${fil.name}« er indlæst.`, ved);
+    await indlaest();
+  });
+}
