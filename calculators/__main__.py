@@ -23,9 +23,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         data = json.loads(tekst)
     except (json.JSONDecodeError, RecursionError) as e:
-        msg = getattr(e, "msg", "for dybt indlejret")
-        pos = f" (linje {e.lineno}, kolonne {e.colno})" if isinstance(e, json.JSONDecodeError) else ""
-        svar = {"fejl": [{"felt": "", "besked": f"Inddata er ikke gyldig JSON{pos}: {msg}."}]}
+        # The parser's own message is English ("Expecting value"); say where, in Danish.
+        if isinstance(e, json.JSONDecodeError):
+            besked = (f"Inddata er ikke gyldig JSON (linje {e.lineno}, kolonne {e.colno}). "
+                      "Tjek kommaer, anførselstegn og klammer omkring det sted.")
+        else:
+            besked = "Inddata er ikke gyldig JSON: den er indlejret for dybt."
+        svar = {"fejl": [{"felt": "", "besked": besked}]}
     else:
         svar = run(navn, data)
     json.dump(svar, sys.stdout, ensure_ascii=False, indent=2)

@@ -173,7 +173,7 @@ class Laeser:
             self.tilfoej(self.felt(noegle), f"Indtast {label} som et tal, fx {eksempel}.")
             return None
         if abs(d) >= _STOERST:
-            self.tilfoej(self.felt(noegle), f"{_stort(label)} er for stort. Tjek tallet.")
+            self.tilfoej(self.felt(noegle), f"{_stort(label)} er et for stort tal. Tjek tallet.")
             return None
         return d
 
@@ -188,7 +188,7 @@ class Laeser:
             self.tilfoej(self.felt(noegle), f"Angiv {label} i hele kroner og øre (højst to decimaler).")
             return None
         if min is not None and d < min:
-            self.tilfoej(self.felt(noegle), f"{_stort(label)} kan ikke være negativt. Indtast et beløb på {min} kr. eller mere.")
+            self.tilfoej(self.felt(noegle), f"{_stort(label)} kan ikke være negativt. Indtast et beløb på {_dk(min)} kr. eller mere.")
             return None
         return d
 
@@ -202,10 +202,10 @@ class Laeser:
         e = f" {enhed}" if enhed else ""
         if min is not None and (d < Decimal(str(min)) if min_inkl else d <= Decimal(str(min))):
             ord_ = "mindst" if min_inkl else "større end"
-            self.tilfoej(self.felt(noegle), f"{_stort(label)} skal være {ord_} {_dk(min)}{e}.")
+            self.tilfoej(self.felt(noegle), _punktum(f"{_stort(label)} skal være {ord_} {_dk(min)}{e}"))
             return None
         if max is not None and d > Decimal(str(max)):
-            self.tilfoej(self.felt(noegle), f"{_stort(label)} må højst være {_dk(max)}{e}.")
+            self.tilfoej(self.felt(noegle), _punktum(f"{_stort(label)} må højst være {_dk(max)}{e}"))
             return None
         return d
 
@@ -222,11 +222,11 @@ class Laeser:
         e = f" {enhed}" if enhed else ""
         if (min is not None and n < min) or (max is not None and n > max):
             if min is not None and max is not None:
-                self.tilfoej(self.felt(noegle), f"{_stort(label)} skal være mellem {min} og {max}{e}.")
+                self.tilfoej(self.felt(noegle), _punktum(f"{_stort(label)} skal være mellem {min} og {max}{e}"))
             elif min is not None:
-                self.tilfoej(self.felt(noegle), f"{_stort(label)} skal være mindst {min}{e}.")
+                self.tilfoej(self.felt(noegle), _punktum(f"{_stort(label)} skal være mindst {min}{e}"))
             else:
-                self.tilfoej(self.felt(noegle), f"{_stort(label)} må højst være {max}{e}.")
+                self.tilfoej(self.felt(noegle), _punktum(f"{_stort(label)} må højst være {max}{e}"))
             return None
         return n
 
@@ -356,6 +356,11 @@ def _laes_dato(tekst: str, *, dansk: bool) -> dt.date | None:
 def _stort(label: str) -> str:
     """Capitalise the first letter only ("co₂e" must stay as written after it)."""
     return label[:1].upper() + label[1:]
+
+
+def _punktum(saetning: str) -> str:
+    """End a sentence with one full stop, also when it ends in an abbreviation ("0 kr.")."""
+    return saetning if saetning.endswith(".") else saetning + "."
 
 
 def _dk(x: float | int | Decimal) -> str:

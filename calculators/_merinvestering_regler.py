@@ -14,7 +14,8 @@ from decimal import Decimal
 
 from ._data import indlaes
 
-__all__ = ["Regler", "Kilder", "Energiart", "regler", "standardvaerdier", "energiart_for"]
+__all__ = ["Regler", "Kilder", "Energiart", "IkkeEnergiart", "regler", "standardvaerdier", "energiart_for",
+           "ikke_energiart_for"]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -34,6 +35,14 @@ class Kalkulationsrente:
 class Energiart:
     betegnelse: str
     realprisstigning_pct: Decimal
+    kilde: str
+    alias: tuple[str, ...] = ()
+
+
+@dataclasses.dataclass(frozen=True)
+class IkkeEnergiart:
+    """Something users have entered as an energy type that BEK 314 does not count (cold water)."""
+    betegnelse: str
     kilde: str
     alias: tuple[str, ...] = ()
 
@@ -72,6 +81,7 @@ class Regler:
     periode: Periode
     kalkulationsrente: Kalkulationsrente
     energiarter: dict[str, Energiart]
+    ikke_energiarter: dict[str, IkkeEnergiart]
     levetider: dict[str, Levetid]
     beboerbetalingsprocent: Beboerbetalingsprocent
     kilder: Kilder
@@ -108,6 +118,14 @@ def _noegle(tekst: str) -> str:
     return re.sub(r"[\s\-_]+", "_", s)
 
 
+def _find(navn: str, arter):
+    n = _noegle(navn)
+    for k, e in arter.items():
+        if n in (_noegle(k), _noegle(e.betegnelse), *(_noegle(a) for a in e.alias)):
+            return e
+    return None
+
+
 def energiart_for(navn: str, rg: Regler) -> Energiart | None:
     """The energy type a user's ``energiart`` names: its key, its name or an alias, ignoring case,
     spaces, hyphens and æ/ø/å spelt ae/oe/aa.
@@ -115,8 +133,13 @@ def energiart_for(navn: str, rg: Regler) -> Energiart | None:
     >>> energiart_for("Fast-braendsel", regler()).betegnelse, energiart_for("biogas", regler())
     ('Fast brændsel', None)
     """
-    n = _noegle(navn)
-    for k, e in rg.energiarter.items():
-        if n in (_noegle(k), _noegle(e.betegnelse), *(_noegle(a) for a in e.alias)):
-            return e
-    return None
+    return _find(navn, rg.energiarter)
+
+
+def ikke_energiart_for(navn: str, rg: Regler) -> IkkeEnergiart | None:
+    """The entry of ``ikke_energiarter`` a user's ``energiart`` names (matched as above), if any.
+
+    >>> ikke_energiart_for("Koldt vand", regler()).betegnelse, ikke_energiart_for("varmt vand", regler())
+    ('Vand', None)
+    """
+    return _find(navn, rg.ikke_energiarter)

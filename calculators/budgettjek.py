@@ -1,6 +1,7 @@
 """Check an application to Bæredygtighedspuljen against the administrationsgrundlag before sending it.
 
-Source: Administrationsgrundlag for Bæredygtighedspuljen of 22 March 2021: who may apply
+Source: Administrationsgrundlag for Bæredygtighedspuljen (undated; the date 22 March 2021 that follows it in
+the source most likely belongs to the digitalisation strategy's letterhead): who may apply
 (pkt. 6), what an application must contain (pkt. 7), which support it may not be combined
 with (pkt. 3), the period and the yearly frames (pkt. 1 and 5) and the prioritisation
 criteria (pkt. 5). The years, frames and rule texts are data (``docs/data/baeredygtighedspuljen.toml``);
@@ -18,17 +19,23 @@ Key figures (money exact, in Decimal; shares rounded half up to 0.01 percentage 
   against its climate gain, as pkt. 5 asks ("sættes i relation til projektets størrelse og
   omkostninger"); none without a climate gain above 0.
 
-The frame check: up to the frame is ``ok``, above it ``advarsel``; for a delpulje whose
-``merforbrug_er_loft`` is true (the investeringsramme) more than frame × (100 + merforbrug_pct) / 100
-is ``fejl``: 16.500.000 kr. × 120 % = 19.800.000 kr. in 2024.
+The frame check: up to the year's frame is ``ok``, above it ``advarsel``, never ``fejl`` (only a
+year without a frame is). Pkt. 5 lets unused money move to the next year, and gives LBF "et
+begrænset merforbrug (op til 20 pct.)" by advancing frame money: room for the pool as a whole, not
+a ceiling per application, so no amount is a ``fejl`` on this ground.
+
+A climate gain left out (or 0 ton CO₂e) is at most an ``advarsel``: the criterion is the relative
+"miljø- eller klimagevinst", one of an unranked list, and a gain need not be in ton CO₂e.
 
 >>> r = beregn(parse(Laeser(EKSEMPEL)))
 >>> r.samlet_budget_kr, r.egenfinansieringsandel_pct, r.andel_af_aarsramme_pct, r.kr_pr_ton_co2e
 (Decimal('4000000'), Decimal('10.00'), Decimal('20.91'), Decimal('9523.81'))
 >>> r.kan_indsendes, [t.id for t in r.tjek if t.status != "ok"]
 (True, ['lbf_kombination'])
->>> beregn(dataclasses.replace(parse(Laeser(EKSEMPEL)), ansoegt_beloeb_kr=Decimal("19800000.01"))).kan_indsendes
-False
+>>> post = {"tekst": "Hele projektet", "beloeb_kr": 19800000.01, "finansiering": "pulje"}
+>>> stor = beregn(parse(Laeser(dict(EKSEMPEL, ansoegt_beloeb_kr=19800000.01, poster=[post]))))
+>>> stor.kan_indsendes, [t.status for t in stor.tjek if t.id == "aarsramme"]
+(True, ['advarsel'])
 """
 
 from __future__ import annotations
@@ -58,25 +65,32 @@ FINANSIERING = {"pulje": "puljen", "egen": "ansøger selv", "anden": "anden fina
 #: The minimum content of an application (pkt. 7): key -> (what it is, what to do when it is missing).
 INDHOLD = {
     "effekt": ("en redegørelse for projektets effekt",
-               "Beskriv hvilken effekt projektet vil have, fx på klima, miljø eller energiforbrug."),
+               "Beskriv, hvilken effekt projektet vil have, fx på klima, miljø eller energiforbrug."),
     "maal_og_succeskriterier": ("projektets mål og konkrete succeskriterier",
-                                "Skriv præcist hvilke mål og konkrete succeskriterier projektet skal nå."),
-    "evaluering": ("en evaluering der måler om målene og succeskriterierne er nået",
-                   "Beskriv hvordan projektets resultater evalueres, og hvordan I måler om målene og "
+                                "Skriv præcist, hvilke mål og konkrete succeskriterier projektet skal nå."),
+    "evaluering": ("en evaluering, der måler, om målene og succeskriterierne er nået",
+                   "Beskriv, hvordan projektets resultater evalueres, og hvordan I måler, om målene og "
                    "succeskriterierne er opfyldt."),
     "tidsplan": ("en konkret og realistisk plan med tidsramme",
-                 "Læg en konkret og realistisk plan for hvordan og inden for hvilken tidsramme målene og "
+                 "Læg en konkret og realistisk plan for, hvordan og inden for hvilken tidsramme målene og "
                  "succeskriterierne skal nås."),
     "kompetencer": ("en beskrivelse af jeres viden og kompetence til at gennemføre projektet",
-                    "Beskriv hvilken viden og kompetence I har til at gennemføre projektet, også den I får "
+                    "Beskriv, hvilken viden og kompetence I har til at gennemføre projektet, også den, I får "
                     "fra samarbejdspartnere."),
-    "budget": ("et budget der viser hvilke udgifter puljen skal betale, og hvilke I selv finansierer",
-               "Læg et budget ved ansøgningen der for hver udgift viser om puljen betaler den, eller om I "
+    "budget": ("et budget, der viser, hvilke udgifter puljen skal betale, og hvilke I selv finansierer",
+               "Læg et budget ved ansøgningen, der for hver udgift viser, om puljen betaler den, eller om I "
                "selv finansierer den."),
 }
 
 TJEK_IDS = ("ansoegerkreds", "periode", "beloeb_stemmer", "aarsramme", "statslig_dobbeltstoette",
             "lbf_kombination", *(f"indhold_{k}" for k in INDHOLD), "egenfinansiering", "klimagevinst")
+
+#: The most budget lines the checker reads (the page offers fewer; a loaded file may hold more).
+MAKS_POSTER = 500
+
+#: The pools pkt. 3 names, as the checker's question and messages say them.
+STATSLIGE_PULJER = ("Klima-, Energi- og Forsyningsministeriets puljer eller andre tilsvarende "
+                    "statslige puljer")
 
 _OERE = Decimal("0.01")
 _HUNDREDE = Decimal(100)
@@ -89,7 +103,7 @@ class Delpulje:
     samlet_kr: Decimal
     udbetaling: str
     merforbrug_pct: Decimal
-    merforbrug_er_loft: bool
+    """LBF's room to advance frame money for the pool as a whole (pkt. 5); not a ceiling per application."""
     kilde: str
     aarsrammer_kr: dict[str, Decimal]
 
@@ -224,15 +238,24 @@ def parse(laeser: Laeser) -> Input:
     ansoeger = laeser.valg("ansoeger", "hvem der søger", ANSOEGERE)
     aar = laeser.heltal("aar", "ansøgningsåret", eksempel="2024", min=2000, max=2100)
     ansoegt = laeser.beloeb("ansoegt_beloeb_kr", "det ansøgte beløb", eksempel="3.450.000")
-    poster = laeser.liste("poster", "budgetpost", _laes_post)
+    poster = laeser.liste("poster", "budgetpost", _laes_post,
+                          max_besked=f"Højst {MAKS_POSTER} budgetposter. Der er {{antal}}.",
+                          max_antal=MAKS_POSTER)
     stoettet = laeser.sandhed("stoettet_af_lbf", "om projektet i forvejen er støttet af LBF")
     # Asked only when the project is supported by LBF already; otherwise it does not matter.
     skotter = laeser.sandhed("vandtaette_skotter", "om der er vandtætte skotter til det LBF støtter",
                              paakraevet=bool(stoettet), default=False)
-    statslig = laeser.sandhed("anden_statslig_pulje", "om projektet er støttet af en anden statslig pulje")
+    # Pkt. 3 excludes projects "allerede [...] støttet af" these pools, not any state support.
+    statslig = laeser.sandhed("anden_statslig_pulje", "om projektet allerede er støttet af " + STATSLIGE_PULJER)
     # The label has no capital letters: the reader capitalises it with str.capitalize().
+    foer = len(laeser.fejl)
     ton = laeser.tal("klimagevinst_ton_co2e", "klimagevinsten", eksempel="420", min=0,
                      paakraevet=False, default=None, enhed="ton CO₂e")
+    # The reader's message for a too large number is worded for any noun; "klimagevinsten" is
+    # common gender, so say it with the adjective agreeing.
+    for i in range(foer, len(laeser.fejl)):
+        if "for stort" in laeser.fejl[i].besked:
+            laeser.fejl[i] = dataclasses.replace(laeser.fejl[i], besked="Klimagevinsten er for stor. Tjek tallet.")
     if ton is not None and ton != ton.quantize(Decimal("0.001")):
         laeser.tilfoej(laeser.felt("klimagevinst_ton_co2e"),
                        "Angiv klimagevinsten i ton CO₂e med højst tre decimaler (hele kilo).")
@@ -281,7 +304,7 @@ def beregn(inp: Input, r: Regler | None = None) -> Resultat:
                     regel.tekst(inp.delpulje))
 
     liste = [
-        tjek("ansoegerkreds", *_ansoegerkreds(inp, r)),
+        tjek("ansoegerkreds", *_ansoegerkreds(inp)),
         tjek("periode", *_periode(inp, r)),
         tjek("beloeb_stemmer", *_beloeb_stemmer(inp.ansoegt_beloeb_kr, summer["pulje"])),
         tjek("aarsramme", *_aarsramme(inp, r, ramme, ramme_andel)),
@@ -315,29 +338,27 @@ def _pct(x: Decimal) -> str:
     return pct(x.quantize(Decimal("0.1"), ROUND_HALF_UP))
 
 
-def _ansoegerkreds(inp: Input, r: Regler) -> tuple[str, str, str]:
+def _ansoegerkreds(inp: Input) -> tuple[str, str, str]:
     if inp.ansoeger == "boligorganisation":
-        return ("ok", "Ansøgningen kommer fra en almen boligorganisation. Det er kun almene boligorganisationer der "
-                      "kan søge puljen.", "")
+        return ("ok", "Ansøgningen kommer fra en almen boligorganisation. Det er kun almene boligorganisationer, "
+                      "der kan søge puljen.", "")
     if inp.ansoeger == "boligafdeling":
         return ("fejl",
                 "En boligafdeling kan ikke selv søge puljen. Ansøgningen skal komme fra boligorganisationen, "
                 "og afdelingen deltager i samarbejde med den.",
                 "Lad boligorganisationen stå som ansøger, og beskriv afdelingens rolle i projektet.")
     if inp.ansoeger == "raadgivning_forskning":
-        if inp.delpulje == "forsoegsmidler":
-            return ("advarsel",
-                    "Rådgivnings- og forskningsinstitutioner kan ikke søge i ansøgningsrunderne; det kan kun "
-                    "almene boligorganisationer. LBF kan tildele dem forsøgsmidler direkte til særlige forsøgs- "
-                    "og udviklingsprojekter, men de midler uddeles ikke i ansøgningsrunderne.",
-                    "Kontakt LBF om projektet, eller lad en almen boligorganisation stå som ansøger og "
-                    "samarbejd med den om ansøgningen og projektet.")
+        # Pkt. 6: only almene boligorganisationer apply; pkt. 5: LBF's forsøgsmidler to such an
+        # institution "udmøntes ikke som led i ansøgningsrunderne". So a fejl for both delpuljer.
         return ("fejl",
-                f"{r.delpuljer[inp.delpulje].betegnelse} kan kun søges af almene boligorganisationer, ikke af "
-                "rådgivnings- og forskningsinstitutioner.",
-                "Lad en almen boligorganisation stå som ansøger. I kan samarbejde med den om ansøgningen og "
-                "om at gennemføre projektet.")
-    return ("fejl", "Kun almene boligorganisationer kan søge puljen.",
+                "Det er kun almene boligorganisationer, der kan søge puljen, så en rådgivnings- eller "
+                "forskningsinstitution kan ikke stå som ansøger. LBF kan give forsøgsmidler direkte til "
+                "rådgivnings- og forskningsinstitutioner til særlige forsøgs- og udviklingsprojekter, men de "
+                "midler uddeles ikke i ansøgningsrunderne.",
+                "Lad en almen boligorganisation stå som ansøger, og samarbejd med den om ansøgningen og "
+                "projektet. Gælder det et særligt forsøgs- eller udviklingsprojekt, som jeres institution selv "
+                "skal have midler til, så kontakt LBF om forsøgsmidler uden for ansøgningsrunderne.")
+    return ("fejl", "Det er kun almene boligorganisationer, der kan søge puljen.",
             "Lad en almen boligorganisation stå som ansøger. Boligorganisationen kan samarbejde med andre "
             "organisationer og virksomheder om ansøgningen og om at gennemføre projektet.")
 
@@ -345,12 +366,12 @@ def _ansoegerkreds(inp: Input, r: Regler) -> tuple[str, str, str]:
 def _periode(inp: Input, r: Regler) -> tuple[str, str, str]:
     foerste, sidste = r.foerste_udmoentningsaar, r.sidste_udmoentningsaar
     if foerste <= inp.aar <= sidste:
-        return "ok", f"{inp.aar} ligger i puljens periode, {foerste}-{sidste}.", ""
+        return "ok", f"{inp.aar} ligger i puljens periode, {foerste}\u2013{sidste}.", ""
     if inp.aar < foerste:
-        besked = f"Puljen dækker årene {foerste}-{sidste}, og {inp.aar} ligger før perioden."
+        besked = f"Puljen dækker årene {foerste}\u2013{sidste}, og {inp.aar} ligger før perioden."
     else:
-        besked = (f"Puljen dækker årene {foerste}-{sidste}, og alle midler skal være udmøntet med udgangen af "
-                  f"{sidste}. Der kan ikke søges midler for {inp.aar}.")
+        besked = (f"Puljen dækker årene {foerste}\u2013{sidste}, og alle midler skal være udmøntet med udgangen "
+                  f"af {sidste}. Der kan ikke søges midler for {inp.aar}.")
     return "fejl", besked, f"Ret ansøgningsåret til et år fra {foerste} til og med {sidste}."
 
 
@@ -361,16 +382,16 @@ def _saetning(tekst: str) -> str:
 
 def _beloeb_stemmer(ansoegt: Decimal, pulje: Decimal) -> tuple[str, str, str]:
     if ansoegt == pulje:
-        return ("ok", f"Det ansøgte beløb, {kr(ansoegt)}, er lig med summen af de budgetposter som puljen "
+        return ("ok", f"Det ansøgte beløb, {kr(ansoegt)}, er lig med summen af de budgetposter, som puljen "
                       f"skal betale ({kr(pulje)}).", "")
     if pulje == 0:
         grund = "men ingen budgetposter skal betales af puljen (0\u00a0kr.)."
     else:
-        grund = _saetning(f"men de budgetposter som puljen skal betale, giver tilsammen {kr(pulje)}")
+        grund = _saetning(f"men de budgetposter, som puljen skal betale, giver tilsammen {kr(pulje)}")
     return ("fejl",
             f"I søger {kr(ansoegt)}, {grund} " + _saetning(f"Forskellen er {kr(abs(ansoegt - pulje))}"),
             "Ret det ansøgte beløb eller budgetposterne, så det ansøgte beløb er præcis summen af de "
-            "poster som puljen skal betale.")
+            "poster, som puljen skal betale.")
 
 
 def _aarsramme(inp: Input, r: Regler, ramme: Decimal | None,
@@ -381,55 +402,52 @@ def _aarsramme(inp: Input, r: Regler, ramme: Decimal | None,
     if ramme is None or andel is None:
         return ("fejl",
                 f"Der er ingen årsramme for {navn} i {inp.aar}. Puljen har årsrammer for "
-                f"{r.foerste_udmoentningsaar}-{r.sidste_udmoentningsaar}.",
+                f"{r.foerste_udmoentningsaar}\u2013{r.sidste_udmoentningsaar}.",
                 "Ret ansøgningsåret (se tjekket af perioden).")
     ramme_tekst = f"årsrammen for {navn} i {inp.aar} på {kr(ramme)}"
     if a <= ramme:
         return "ok", _saetning(f"I søger {kr(a)}, som er {_pct(andel)} af {ramme_tekst}"), ""
-    # Above the frame the share is not shown: rounded, it could read "100 %" or "120 %" for an
-    # amount just above the limit. The excess in kroner is exact.
-    loft_pct = _HUNDREDE + d.merforbrug_pct
-    loft = (ramme * loft_pct / _HUNDREDE).quantize(_OERE, ROUND_HALF_UP)
-    if d.merforbrug_er_loft and a > loft:
-        return ("fejl",
-                f"I søger {kr(a)}. Det er {kr(a - loft)} mere end {pct(loft_pct)} af {ramme_tekst}, "
-                f"i alt {kr(loft)}, som er det mest LBF kan udmønte ved at fremrykke rammemidler "
-                f"(merforbrug op til {pct(d.merforbrug_pct)}).",
-                f"Søg højst {kr(loft)}, fx ved at øge egenfinansieringen eller afgrænse projektet.")
-    besked = _saetning(f"I søger {kr(a)}. Det er {kr(a - ramme)} mere end hele {ramme_tekst}")
-    if d.merforbrug_er_loft and d.merforbrug_pct > 0:
-        besked += (f" LBF kan fremrykke rammemidler op til {pct(d.merforbrug_pct)} over årsrammen, i alt "
-                   f"{kr(loft)}, men kun hvis der er behov for det.")
+    # Above the frame: a warning, whatever the amount. Pkt. 5's carry-over and "begrænset merforbrug
+    # (op til 20 pct.)" are LBF's room for the pool as a whole, not a ceiling for one application.
+    # The share is not shown: rounded, it could read "100 %" for an amount just above the frame.
+    besked = _saetning(f"I søger {kr(a)}") + " " + _saetning(f"Det er {kr(a - ramme)} mere end hele {ramme_tekst}")
+    if inp.aar > r.foerste_udmoentningsaar:
+        besked += (f" Uforbrugte midler kan overføres til året efter, så der kan være flere midler i {inp.aar} "
+                   "end årsrammen.")
+    if d.merforbrug_pct > 0:
+        besked += (f" LBF har også adgang til et begrænset merforbrug på op til {pct(d.merforbrug_pct)} af "
+                   "årsrammen ved at fremrykke rammemidler, hvis der er behov for det.")
+    besked += " Det er LBF's råderum for puljen som helhed, ikke et loft for den enkelte ansøgning."
     return ("advarsel", besked,
-            f"Søg et mindre beløb, eller spørg LBF om der er midler nok i {inp.aar}, fx uforbrugte midler "
-            "overført fra tidligere år.")
+            f"Spørg LBF, om der er midler nok i {inp.aar}, eller søg et mindre beløb, fx ved at øge "
+            "egenfinansieringen eller afgrænse projektet.")
 
 
 def _statslig(inp: Input) -> tuple[str, str, str]:
     if inp.anden_statslig_pulje:
         return ("fejl",
-                "Projektet er støttet af en anden statslig pulje. Bæredygtighedspuljen kan ikke støtte projekter "
-                "der allerede er støttet af Klima-, Energi- og Forsyningsministeriets puljer eller andre "
-                "tilsvarende statslige puljer.",
-                "Søg kun til et projekt som ikke allerede er støttet af en statslig pulje.")
-    return "ok", "I har oplyst at projektet ikke er støttet af andre statslige puljer.", ""
+                f"I har oplyst, at projektet allerede er støttet af {STATSLIGE_PULJER}. Der kan ikke ydes "
+                "støtte fra Bæredygtighedspuljen til et projekt, der allerede er støttet af sådan en pulje.",
+                "Søg kun til et projekt, som ikke allerede er støttet af sådan en pulje. Er I i tvivl om, "
+                "hvorvidt en pulje er en tilsvarende statslig pulje, så spørg LBF.")
+    return "ok", f"I har oplyst, at projektet ikke allerede er støttet af {STATSLIGE_PULJER}.", ""
 
 
 def _lbf_kombination(inp: Input) -> tuple[str, str, str]:
     if not inp.stoettet_af_lbf:
-        return "ok", "I har oplyst at projektet ikke i forvejen er støttet af LBF.", ""
+        return "ok", "I har oplyst, at projektet ikke i forvejen er støttet af LBF.", ""
     if not inp.vandtaette_skotter:
         return ("fejl",
-                "Projektet er i forvejen støttet af LBF, og der er ikke vandtætte skotter mellem det og det "
-                "LBF's øvrige støtteordninger støtter. Puljen giver kun midler til projekter som ikke i "
+                "Projektet er i forvejen støttet af LBF, og der er ikke vandtætte skotter mellem det og det, "
+                "som LBF's øvrige støtteordninger støtter. Puljen giver kun midler til projekter, som ikke i "
                 "forvejen er støttet af LBF.",
-                "Adskil det projekt I søger til, fra det LBF's øvrige støtteordninger støtter i samme sag, så "
-                "der er vandtætte skotter mellem dem, og beskriv adskillelsen i ansøgningen.")
+                "Adskil det projekt, I søger til, fra det, som LBF's øvrige støtteordninger støtter i samme sag, "
+                "så der er vandtætte skotter mellem dem, og beskriv adskillelsen i ansøgningen.")
     return ("advarsel",
-            "Projektet indgår i en sag der også er støttet af LBF. Puljens midler kan kun kombineres med "
-            "LBF's øvrige støtteordninger når der er vandtætte skotter mellem projekterne, og det har I "
-            "oplyst at der er.",
-            "Beskriv i ansøgningen og i budgettet hvordan projektet er adskilt fra det LBF's øvrige "
+            "Projektet indgår i en sag, der også er støttet af LBF. Puljens midler kan kun kombineres med "
+            "LBF's øvrige støtteordninger, hvis der er vandtætte skotter mellem projekterne, og det har I "
+            "oplyst, at der er.",
+            "Beskriv i ansøgningen og i budgettet, hvordan projektet er adskilt fra det, som LBF's øvrige "
             "støtteordninger støtter, så LBF kan se de vandtætte skotter.")
 
 
@@ -443,24 +461,29 @@ def _indhold(noegle: str, med: bool) -> tuple[str, str, str]:
 def _egenfinansiering(egen: Decimal, samlet: Decimal, andel: Decimal | None) -> tuple[str, str, str]:
     if egen == 0:
         return ("advarsel",
-                "Budgettet har ingen egenfinansiering. Når ansøgningerne prioriteres, vægter det at ansøger "
-                "selv bidrager med størst mulig egenfinansiering.",
-                "Overvej om I selv kan finansiere en del af projektet, og vis det som budgetposter med "
+                "Budgettet har ingen egenfinansiering. Et af kriterierne, når ansøgningerne prioriteres, er, "
+                "at ansøger bidrager med størst egenfinansiering.",
+                "Overvej, om I selv kan finansiere en del af projektet, og vis det som budgetposter med "
                 "egenfinansiering.")
     assert andel is not None  # egen > 0, so samlet > 0
     return "ok", f"I finansierer selv {kr(egen)}, som er {_pct(andel)} af det samlede budget på {kr(samlet)}", ""
 
 
 def _klimagevinst(ton: Decimal | None, kr_pr_ton: Decimal | None) -> tuple[str, str, str]:
-    hvad = ("Sandsynliggør projektets samlede klimagevinst i ton CO₂e, og sæt den i forhold til projektets "
-            "størrelse og omkostninger, fx med udgangspunkt i den frivillige bæredygtighedsklasse.")
+    # The criterion (pkt. 5) is the relative "miljø- eller klimagevinst", one of several, unranked.
+    # A missing CO₂e figure is not a missing gain: the gain may be environmental and not in CO₂e.
+    hvad = ("Beskriv og sandsynliggør i ansøgningen projektets miljø- eller klimagevinst, og sæt projektets "
+            "samlede klimagevinst i forhold til projektets størrelse og omkostninger, fx med udgangspunkt i "
+            "den frivillige bæredygtighedsklasse.")
+    kriterium = ("Ansøgningen skal stadig beskrive projektets miljø- eller klimagevinst: den relative miljø- "
+                 "eller klimagevinst er et af de kriterier, ansøgningerne prioriteres efter.")
     if ton is None:
         return ("advarsel",
-                "I har ikke angivet projektets klimagevinst. Den største relative miljø- eller klimagevinst er "
-                "det første kriterium når ansøgningerne prioriteres.", hvad)
+                "I har ikke angivet en klimagevinst i ton CO₂e, så tjekket kan ikke beregne kr. pr. ton CO₂e. "
+                "Det er ikke et krav at angive tallet her. " + kriterium, hvad)
     if kr_pr_ton is None:
         return ("advarsel",
-                "I har angivet en klimagevinst på 0 ton CO₂e. Den største relative miljø- eller klimagevinst er "
-                "det første kriterium når ansøgningerne prioriteres.", hvad)
-    return ("ok", f"Projektet giver en klimagevinst på {tal(ton)} ton CO₂e. Det svarer til {kr(kr_pr_ton)} "
-                  "pr. ton CO₂e af det samlede budget.", "")
+                "I har angivet en klimagevinst på 0 ton CO₂e, så tjekket kan ikke beregne kr. pr. ton CO₂e. "
+                + kriterium, hvad)
+    return ("ok", f"I har angivet en klimagevinst på {tal(ton)} ton CO₂e. Det svarer til {kr(kr_pr_ton)} "
+                  "af det samlede budget pr. ton CO₂e.", "")

@@ -1,9 +1,15 @@
 """Grøn garanti: the weather-normalised saving year by year, and who covers a shortfall.
 
 Source: Landsbyggefonden, "Grøn garanti – jf. Boligaftale 2020". The fund guarantees the
-calculated energy saving of a renovation for at most 10 years (``docs/data/groen_garanti.toml``).
-If the achieved saving falls short, first a selvrisiko covers the gap, then any agreement with a
-supplier or adviser, and then the fund. This module holds only the arithmetic.
+calculated energy saving of a renovation for at most 10 years (``docs/data/groen_garanti.toml``),
+»efter fastlagte vilkår og i nærmere bestemt omfang«. If the achieved saving falls short, first a
+selvrisiko covers the gap, then any agreement with a supplier or adviser, and then the fund. This
+module holds only the arithmetic.
+
+Simplifications, said on the page and in every result: the fund is shown covering all of the rest
+(the source leaves the extent of its cover to the administrationsgrundlag and the agreement), and
+the baseline is one year's use (the source's period is the last full calendar year plus data up to
+the application).
 
 Normalisation (common Danish degree-day correction; the source requires normalised yearly use
 but gives no formula, so the page names the method):
@@ -125,6 +131,18 @@ class IkkeFastsat:
 
 @dataclasses.dataclass(frozen=True)
 class Forudsaetning:
+    """One of the prerequisites LBF names (»Forudsætningerne er, at …«), asked as a yes/no question."""
+
+    spoergsmaal: str
+    hvis_nej: str
+    kilde: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Kriterium:
+    """Something the fund also looks at when it prioritises (e.g. a relatively long payback time):
+    a criterion, not a prerequisite, so the page asks it apart from them."""
+
     spoergsmaal: str
     hvis_nej: str
     kilde: str
@@ -142,6 +160,7 @@ class Regler:
     forslag: dict[str, Forslag]
     ikke_fastsat: tuple[IkkeFastsat, ...]
     forudsaetninger: tuple[Forudsaetning, ...]
+    kriterier: tuple[Kriterium, ...]
     bemaerkninger: tuple[str, ...]
 
 
@@ -363,13 +382,19 @@ def _bemaerkninger(raekker: list[Aarsresultat], manglende: tuple[int, ...], r: R
     stigning = [x.aar for x in raekker if x.opnaaet_besparelse_kwh < 0]
     if stigning:
         aar = _opremsning([str(n) for n in stigning])
-        ud.append(f"I år {aar} er det normaliserede forbrug højere end baselinen. Tjek målingerne af "
-                  f"komfort og indeklima: de skal netop vise, om fx en højere indetemperatur forklarer "
-                  f"et højere forbrug.")
+        ud.append(f"I år {aar} er det normaliserede forbrug højere end baselinen. " + _ADFAERD)
     elif any(x.manko_kwh > 0 for x in raekker):
-        ud.append("Når besparelsen ikke nås, så tjek også målingerne af komfort og indeklima: de skal "
-                  "vise, om fx en højere indetemperatur forklarer en del af forbruget.")
+        ud.append("Besparelsen er ikke nået i alle år. " + _ADFAERD)
     return tuple(ud) + r.bemaerkninger
+
+
+# LBF's description, »Ansøgning mv.«: the baselines are set so that both the actual saving and the
+# residents' behaviour can be followed up. It does not say what follows for the guarantee, so
+# neither does this text.
+_ADFAERD = ("Baselines for komfort og indeklima fastsættes, så man kan følge op på både den faktiske "
+            "energibesparelse og beboernes adfærd – fx om beboerne har hævet indetemperaturen. Tjek "
+            "derfor også målingerne af komfort og indeklima. Landsbyggefondens beskrivelse siger ikke, "
+            "hvad det betyder for garantien.")
 
 
 # -- input ---------------------------------------------------------------------------------

@@ -9,9 +9,15 @@ lavenergiboliger i alment byggeri m.v. A merinvestering is totaløkonomisk renta
 2. the saving at ibrugtagelse at least equals the residents' payment under almenboliglovens
    § 129, stk. 4 (the beboerbetalingsprocent of § 15 times the merinvestering).
 
-If not, the organisation pays so much of the merinvestering that it becomes rentable (§ 13).
-Defaults (period, discount rate, real price growth per energy type) and their sources are
-data (``docs/data/merinvestering.toml``); the beboerbetalingsprocent has no default.
+Rentability is a condition for the kommunalbestyrelse's approval before building starts
+(skema B, § 11); § 13 (Kapitel 4, after the final statement of § 12, skema C) makes the
+organisation bear "så stor en del af merinvesteringen, at rentabiliteten opnås" when the
+final calculation is not rentable. The calculator reports that § 13 amount; it is not a way
+round § 11. Defaults (period, discount rate, real price growth per energy type) and their
+sources are data (``docs/data/merinvestering.toml``); the beboerbetalingsprocent has no default.
+
+Energy savings are savings on heating, hot water and electricity (§ 8): an energy line naming
+cold water (``ikke_energiarter`` in the data) is refused with a field error.
 
 Conventions (also returned as ``konventioner`` and shown on the page)
 --------------------------------------------------------------------
@@ -23,9 +29,11 @@ Conventions (also returned as ``konventioner`` and shown on the page)
 * Operating cost: ``D_t = Σ aendret_drift_kr_aar`` (+ = extra cost), every year.
 * Reinvestment: a measure with lifetime ``L < N`` is bought again at its merpris at
   ``t = L, 2L, …`` for every such ``t < N``.
-* Residual value (if ``medregn_restvaerdi``): the latest purchase, at
-  ``t0 = L × floor((N−1)/L)``, has ``t0 + L − N`` of its ``L`` years left at ``N`` and is
-  credited at ``t = N`` with ``merpris × (t0 + L − N)/L``.
+* Residual value (only if ``medregn_restvaerdi``, default off: the site's convention, not the
+  BEK's, which names none): the latest purchase, at ``t0 = L × floor((N−1)/L)``, has
+  ``t0 + L − N`` of its ``L`` years left at ``N`` and is credited at ``t = N`` with
+  ``merpris × (t0 + L − N)/L``. When it is on, ``uden_restvaerdi`` gives the same figures
+  without it, so the page can show both.
 * ``PV_omkostninger = M + PV(reinvestments) + PV(D) − PV(residual)``. Condition 1:
   ``PV(S) ≥ PV_omkostninger``; condition 2: ``S_1 ≥ beboerbetalingsprocent/100 × M``.
 * § 13: ``noedvendig_egenbetaling_kr = min(M, max(0, PV_omkostninger − PV(S),
@@ -41,7 +49,7 @@ Worked example: one measure of 100.000 kr. lasting the whole period, saving 10.0
 
 >>> r = beregn(Input((Foranstaltning("Efterisolering", Decimal(100000), 40, Decimal(0)),),
 ...                  (Energibesparelse("fjernvarme", Decimal(10000), "kWh", Decimal(1), Decimal(0)),),
-...                  Decimal(3), Decimal(5), 40, True))
+...                  Decimal(3), Decimal(5), 40, False))
 >>> r.nutidsvaerdi_besparelser_kr, r.nettonutidsvaerdi_kr, r.rentabel
 (Decimal('231147.72'), Decimal('131147.72'), True)
 """
@@ -56,7 +64,7 @@ from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, localcontext
 from . import _nutidsvaerdi as nv
 from ._contract import Laeser
 from ._format import kr, pct
-from ._merinvestering_regler import Kilder, Regler, energiart_for, regler, standardvaerdier
+from ._merinvestering_regler import Kilder, Regler, energiart_for, ikke_energiart_for, regler, standardvaerdier
 
 __all__ = ["Input", "Foranstaltning", "Energibesparelse", "Resultat", "Regler", "regler", "egenbetaling",
            "standardvaerdier", "parse", "beregn", "EKSEMPEL", "KONVENTIONER"]
@@ -153,7 +161,17 @@ def _laes_energi(l: Laeser, rg: Regler) -> Energibesparelse:
     g = l.tal("realprisstigning_pct", f"den reale prisstigning i {r}", eksempel="1,5", min=-100, min_inkl=False,
               paakraevet=False, default=_SENTINEL, enhed="%")
     kilde = ""
-    if g is _SENTINEL:
+    ikke = ikke_energiart_for(energiart, rg) if energiart else None
+    if ikke is not None:
+        # Cold water is not an energy saving (§ 8); older saved calculations may still name it.
+        l.tilfoej(l.felt("energiart"),
+                  f"»{energiart}« er ikke en energibesparelse: bekendtgørelsen regner kun med "
+                  f"besparelser til opvarmning, varmt vand og el ({ikke.kilde}). Fjern linjen. En "
+                  f"besparelse på varmt vand skrives som den energi, der spares til at opvarme det, "
+                  f"fx fjernvarme eller el.")
+        if g is _SENTINEL:
+            g = None
+    elif g is _SENTINEL:
         g = None
         art = energiart_for(energiart, rg) if energiart else None
         if art is not None:
@@ -190,7 +208,7 @@ def parse(laeser: Laeser) -> Input:
     restv = laeser.sandhed("medregn_restvaerdi", "om restværdien skal medregnes", paakraevet=False,
                            default=_SENTINEL)
     if restv is _SENTINEL:
-        restv = True
+        restv = False  # the BEK names no residual value: only on the user's choice
         standard.append("medregn_restvaerdi")
     if not laeser.fejl:
         problem = _for_stort(foranst, energi, float(rente) / 100, 0.0, periode)  # type: ignore[arg-type]
@@ -284,6 +302,18 @@ class EnergibesparelseUd:
 
 
 @dataclasses.dataclass(frozen=True)
+class UdenRestvaerdi:
+    """The figures that change when the residual value is left out, as the BEK (which names
+    none) would have them. Equal to the main figures when the residual value is not counted."""
+    nutidsvaerdi_omkostninger_kr: Decimal
+    nettonutidsvaerdi_kr: Decimal
+    betingelse_nutidsvaerdi_opfyldt: bool
+    rentabel: bool
+    noedvendig_egenbetaling_kr: Decimal
+    rentabel_med_egenbetaling: bool
+
+
+@dataclasses.dataclass(frozen=True)
 class Resultat:
     konklusion: str
     rentabel: bool
@@ -305,6 +335,7 @@ class Resultat:
     beboerbetalingsprocent: Decimal
     periode_aar: int
     medregn_restvaerdi: bool
+    uden_restvaerdi: UdenRestvaerdi
     foranstaltninger: tuple[ForanstaltningUd, ...]
     energibesparelser: tuple[EnergibesparelseUd, ...]
     forudsaetninger: tuple[Forudsaetning, ...]
@@ -325,13 +356,17 @@ KONVENTIONER = (
     "Ændrede driftsudgifter er de samme hvert år. Et plus er en merudgift, et minus en besparelse.",
     "En foranstaltning, hvis levetid L er kortere end perioden, købes igen til samme merpris i år L, 2L, … "
     "så længe det er før periodens sidste år.",
-    "Restværdi: den seneste anskaffelse af hver foranstaltning afskrives lineært over levetiden. Det, der er "
+    "Restværdi regnes kun med, hvis I vælger det. Den er sidens egen konvention: bekendtgørelsen nævner ingen "
+    "restværdi. Den seneste anskaffelse af hver foranstaltning afskrives lineært over levetiden. Det, der er "
     "tilbage ved periodens udløb, regnes som en indtægt i år N. En anskaffelse, der udløber netop i år N, har "
-    "ingen restværdi.",
+    "ingen restværdi. Med restværdi vises resultatet uden restværdi ved siden af.",
     "Nutidsværdien af omkostningerne er merinvesteringen + reinvesteringer + ændret drift − restværdi, alt "
     "regnet som nutidsværdi.",
-    "Egenbetalingen efter § 13 er det mindste beløb, boligorganisationen skal betale af merinvesteringen ved "
-    "ibrugtagelsen, for at begge betingelser er opfyldt. Den kan højst være hele merinvesteringen.",
+    "Før byggeriet påbegyndes (skema B), er rentabiliteten en forudsætning for kommunalbestyrelsens "
+    "godkendelse (§ 11). § 13 gælder den endelige opgørelse ved byggeregnskabet (skema C): er totaløkonomien "
+    "ikke rentabel, afholder boligorganisationen så stor en del af merinvesteringen, at rentabiliteten opnås. "
+    "Beregneren regner den del ud som det mindste beløb, der trukket fra merinvesteringen ved ibrugtagelsen "
+    "får begge betingelser opfyldt. Den kan højst være hele merinvesteringen.",
     "Beløb afrundes til hele øre. Nutidsværdien af omkostningerne er summen af de afrundede dele, og "
     "betingelserne vurderes på de viste beløb. Beboerbetalingen og egenbetalingen rundes op til hele øre.",
 )
@@ -419,20 +454,13 @@ def beregn(inp: Input, rg: Regler | None = None) -> Resultat:
     pv_omk = m + pv_r + pv_d - pv_rest
     s1 = _oere(sum((e.maengde_aar * e.pris_kr_pr_enhed for e in inp.energibesparelser), Decimal(0)))
     bebo = _oere(inp.beboerbetalingsprocent / 100 * m, ROUND_CEILING)
-    b1, b2 = _betingelser(m, pv_omk, pv_s, s1, inp.beboerbetalingsprocent)
-    egen = egenbetaling(m, pv_omk, pv_s, s1, inp.beboerbetalingsprocent)
-    med_egen = all(_betingelser(m, pv_omk, pv_s, s1, inp.beboerbetalingsprocent, egen))
-    rentabel = b1 and b2
+    b1, b2, rentabel, egen, med_egen = _udfald(m, pv_omk, pv_s, s1, inp.beboerbetalingsprocent)
+    pv_omk_u = m + pv_r + pv_d
+    b1_u, _, rentabel_u, egen_u, med_egen_u = _udfald(m, pv_omk_u, pv_s, s1, inp.beboerbetalingsprocent)
+    uden = UdenRestvaerdi(pv_omk_u, pv_s - pv_omk_u, b1_u, rentabel_u, egen_u, med_egen_u)
 
-    if rentabel:
-        konklusion = (f"Merinvesteringen på {kr(m)} er totaløkonomisk rentabel: begge betingelser i "
-                      f"bekendtgørelsens § 3, stk. 2, er opfyldt.")
-    elif med_egen:
-        konklusion = (f"Merinvesteringen på {kr(m)} er ikke totaløkonomisk rentabel, men bliver det, hvis "
-                      f"boligorganisationen selv betaler {kr(egen)} af den (§ 13).")
-    else:
-        konklusion = (f"Merinvesteringen på {kr(m)} er ikke totaløkonomisk rentabel og kan ikke blive det, "
-                      f"heller ikke hvis boligorganisationen selv betaler hele merinvesteringen.")
+    konklusion = _konklusion(m, inp.medregn_restvaerdi, (rentabel, med_egen, egen),
+                             (rentabel_u, med_egen_u, egen_u))
 
     return Resultat(
         konklusion=konklusion, rentabel=rentabel, merinvestering_kr=m,
@@ -443,7 +471,7 @@ def beregn(inp: Input, rg: Regler | None = None) -> Resultat:
         noedvendig_egenbetaling_kr=egen, rentabel_med_egenbetaling=med_egen,
         tilbagebetalingstid_aar=(m / s1).quantize(Decimal("0.1"), ROUND_HALF_UP) if s1 > 0 else None,
         kalkulationsrente_pct=inp.kalkulationsrente_pct, beboerbetalingsprocent=inp.beboerbetalingsprocent,
-        periode_aar=n, medregn_restvaerdi=inp.medregn_restvaerdi,
+        periode_aar=n, medregn_restvaerdi=inp.medregn_restvaerdi, uden_restvaerdi=uden,
         foranstaltninger=tuple(
             ForanstaltningUd(f.navn, f.merpris_kr, f.levetid_aar, f.aendret_drift_kr_aar,
                              tuple(nv.genkoebsaar(f.levetid_aar, n)),
@@ -460,6 +488,47 @@ def beregn(inp: Input, rg: Regler | None = None) -> Resultat:
         foelsomhed=_foelsomhed(inp, m, s1, b2),
         aar=_aarstabel(st, r, m),
     )
+
+
+def _udfald(m, pv_omk, pv_s, s1, bebo_pct) -> tuple[bool, bool, bool, Decimal, bool]:
+    """Conditions 1 and 2, rentable, the § 13 amount and whether paying it makes it rentable."""
+    b1, b2 = _betingelser(m, pv_omk, pv_s, s1, bebo_pct)
+    egen = egenbetaling(m, pv_omk, pv_s, s1, bebo_pct)
+    return b1, b2, b1 and b2, egen, all(_betingelser(m, pv_omk, pv_s, s1, bebo_pct, egen))
+
+
+def _p13(med_egen: bool, egen: Decimal) -> str:
+    """What § 13 means for these figures, as a main clause after a fronted condition (verb first)."""
+    if med_egen:
+        return f"afholder boligorganisationen selv {kr(egen)} af den, så rentabiliteten opnås"
+    return "kan den ikke blive rentabel, heller ikke hvis boligorganisationen selv afholder hele merinvesteringen"
+
+
+def _konklusion(m: Decimal, med_rest: bool, med: tuple[bool, bool, Decimal],
+                uden: tuple[bool, bool, Decimal]) -> str:
+    """The verdict: § 3, stk. 2, then § 11 (skema B) and § 13 (skema C) when it is not rentable.
+
+    ``med``/``uden`` are (rentable, rentable with the § 13 amount, the amount) with and without the
+    residual value; without it is never better, so only "rentable with it, not without" can differ.
+    """
+    ja = "totaløkonomisk rentabel: begge betingelser i bekendtgørelsens § 3, stk. 2, er opfyldt"
+    skema_b = "Før byggeriet påbegyndes (skema B), kan kommunalbestyrelsen derfor ikke godkende den (§ 11)."
+    skema_c = "Er tallene de samme ved byggeregnskabet (skema C),"
+    mi = f"Merinvesteringen på {kr(m)}"
+    if not med_rest:
+        if med[0]:
+            return f"{mi} er {ja}."
+        return f"{mi} er ikke totaløkonomisk rentabel. {skema_b} {skema_c} {_p13(*med[1:])} (§ 13)."
+    if med[0] and uden[0]:
+        return f"{mi} er {ja}, både med og uden restværdien, som er sidens egen konvention."
+    if med[0]:
+        return (f"{mi} er kun totaløkonomisk rentabel, når restværdien medregnes, og restværdien er sidens egen "
+                f"konvention: bekendtgørelsen nævner ingen. Uden restværdien kan kommunalbestyrelsen ikke godkende "
+                f"den, før byggeriet påbegyndes (skema B, § 11), og er tallene de samme ved byggeregnskabet "
+                f"(skema C), {_p13(*uden[1:])} (§ 13).")
+    tillaeg = "" if med[1:] == uden[1:] else f"; uden restværdien {_p13(*uden[1:])}"
+    return (f"{mi} er ikke totaløkonomisk rentabel, hverken med eller uden restværdien, som er sidens egen "
+            f"konvention. {skema_b} {skema_c} {_p13(*med[1:])} (§ 13){tillaeg}.")
 
 
 def _aarstabel(st: _Stroemme, r: float, m: Decimal) -> tuple[Aar, ...]:
@@ -535,8 +604,11 @@ def _bemaerkninger(inp: Input, rg: Regler) -> tuple[str, ...]:
     if inp.periode_aar != rg.periode.aar:
         ud.append(f"Perioden er sat til {inp.periode_aar} år. Bekendtgørelsen regner med {rg.periode.aar} år "
                   f"({rg.periode.kilde}).")
-    if not inp.medregn_restvaerdi:
-        ud.append("Restværdien ved periodens udløb er ikke medregnet.")
+    if inp.medregn_restvaerdi:
+        ud.append("Restværdien ved periodens udløb er medregnet, fordi I har valgt det. Den er sidens egen "
+                  "konvention: bekendtgørelsen nævner ingen restværdi. Resultatet uden restværdi står ved siden af.")
+    else:
+        ud.append("Restværdien ved periodens udløb er ikke medregnet: bekendtgørelsen nævner ingen restværdi.")
     if inp.beboerbetalingsprocent == 0:
         ud.append("Beboerbetalingsprocenten er 0 %, så betingelse 2 er altid opfyldt. Tjek satsen for tilsagnsåret.")
     return tuple(ud)

@@ -12,6 +12,10 @@ A role (entreprenør, rådgiver, bygherre) is covered if and only if
 3. the task was put out to tender *before* the cut-off date (for the bygherre: at least one
    rådgiver- or entrepriseopgave of the project was).
 
+An entreprise- or rådgiveropgave put out to tender on or after the cut-off date must be marked as
+not covered in the company's module in BOSSINF-STB. The notat ties that duty to the tender date
+alone, so the note is shown for every such task, whatever the tilsagn date and the amount.
+
 >>> r = beregn(Input("entreprenoer", dt.date(2014, 5, 1), dt.date(2015, 10, 31), Decimal("300000.01")))
 >>> r.omfattet
 True
@@ -48,9 +52,14 @@ class Rolle:
     startdato_kilde: str
     taerskel_kr: Decimal
     taerskel_tekst: str
+    """What must exceed the threshold, in the notat's words (the subject of "overstiger")."""
+    taerskel_moms: str
+    """Said after the amount, as the notat does ("ekskl. moms"); empty when the notat says nothing."""
     taerskel_kilde: str
     forpligtelser: tuple[str, ...]
     bossinf_note: str
+    taerskel_note: str = ""
+    """Shown after the amount condition, e.g. that the wording is the notat's own."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -98,7 +107,7 @@ EKSEMPEL = {"rolle": "entreprenoer", "tilsagnsdato": "2014-05-01",
 
 
 def parse(laeser: Laeser) -> Input:
-    rolle = laeser.valg("rolle", "din rolle i byggesagen", ROLLER)
+    rolle = laeser.valg("rolle", "jeres rolle i byggesagen", ROLLER)
     tilsagnsdato = laeser.dato("tilsagnsdato", "tilsagnsdatoen")
     if rolle in ("bygherre", None):  # None: unknown role, so don't also demand a date
         udbudsdato = laeser.dato("udbudsdato", "den første udbudsdato", tillad_tom=True)
@@ -126,10 +135,7 @@ def beregn(inp: Input, r: Regler | None = None) -> Resultat:
              f"givet {dato(inp.tilsagnsdato)}, så betingelsen er {'' if start_ok else 'ikke '}opfyldt."),
             rolle.startdato_kilde),
         Begrundelse(
-            "beloeb", beloeb_ok,
-            (f"Reglerne gælder, når {rolle.taerskel_tekst} overstiger {kr(rolle.taerskel_kr)} "
-             f"Beløbet er {kr(inp.beloeb_kr)}, så betingelsen er {'' if beloeb_ok else 'ikke '}opfyldt."),
-            rolle.taerskel_kilde),
+            "beloeb", beloeb_ok, _beloeb_tekst(inp, rolle, beloeb_ok), rolle.taerskel_kilde),
         Begrundelse(
             "udbudsdato", udbud_ok,
             _udbud_tekst(inp, rolle, skaering, udbud_ok),
@@ -137,14 +143,31 @@ def beregn(inp: Input, r: Regler | None = None) -> Resultat:
     ]
     omfattet = start_ok and beloeb_ok and udbud_ok
     bemaerkninger = []
-    if not udbud_ok and start_ok and beloeb_ok and rolle.bossinf_note:
-        bemaerkninger.append(rolle.bossinf_note)
+    if (inp.rolle != "bygherre" and inp.udbudsdato is not None and inp.udbudsdato >= skaering
+            and rolle.bossinf_note):
+        # Notat p. 2 and 3: for every task put out to tender from the cut-off date, whatever the
+        # tilsagn date and the amount.
+        opgave = "Entrepriseopgaven" if inp.rolle == "entreprenoer" else "Rådgiveropgaven"
+        bemaerkninger.append(f"{opgave} er udbudt den {dato(skaering)} eller senere og er derfor ikke "
+                             f"underlagt nøgletalsbekendtgørelsen. {rolle.bossinf_note}")
     if omfattet:
         konklusion = f"Som {rolle.betegnelse} er I omfattet af reglerne om nøgletal for alment byggeri."
     else:
         konklusion = f"Som {rolle.betegnelse} er I ikke omfattet af reglerne om nøgletal for alment byggeri."
     return Resultat(inp.rolle, omfattet, konklusion, tuple(begrundelser),
                     rolle.forpligtelser if omfattet else (), tuple(bemaerkninger))
+
+
+def _beloeb_tekst(inp: Input, rolle: Rolle, ok: bool) -> str:
+    graense = kr(rolle.taerskel_kr) + (f" {rolle.taerskel_moms}" if rolle.taerskel_moms else "")
+    tekst = (f"Reglerne gælder, når {rolle.taerskel_tekst} overstiger {_punktum(graense)} "
+             f"Beløbet er {kr(inp.beloeb_kr)}, så betingelsen er {'' if ok else 'ikke '}opfyldt.")
+    return f"{tekst} {rolle.taerskel_note}" if rolle.taerskel_note else tekst
+
+
+def _punktum(s: str) -> str:
+    """End a sentence; a closing abbreviation's full stop ("kr.") doubles as the sentence's, no "kr.."."""
+    return s if s.endswith(".") else s + "."
 
 
 def _udbud_tekst(inp: Input, rolle: Rolle, skaering: dt.date, ok: bool) -> str:

@@ -42,7 +42,9 @@ def linjer(dokument: str) -> tuple[str, ...]:
 def _norm(tekst: str) -> str:
     # Page layout, not wording: a hyphen that splits a word at a line end, line breaks, spacing,
     # and the typographic variants of quotes and dashes that PDF extraction mixes.
-    tekst = re.sub(r"(\w)-\s*\n\s*(\w)", r"\1\2", tekst)
+    # "af-⏎taler" is one word split by the layout; "Integrations- ⏎og" (a space before the break) is a
+    # Danish suspended compound and keeps its hyphen.
+    tekst = re.sub(r"(\w)-\n\s*(\w)", r"\1\2", tekst)
     tekst = tekst.translate(str.maketrans({"”": '"', "“": '"', "„": '"', "’": "'", "–": "-", "—": "-",
                                             "\u00a0": " "}))
     return re.sub(r"\s+", " ", tekst).strip()

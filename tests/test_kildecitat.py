@@ -35,3 +35,8 @@ def test_citat_fejler_paa_forkert_ordlyd_og_forkerte_linjer():
         citat("A", 316, 318, "Det er gerne almene boligorganisationer")
     with pytest.raises(AssertionError):
         citat("A", 1, 5, "Det er alene almene boligorganisationer")
+
+
+def test_orddeling_og_bindestreg_i_sammensaetning():
+    citat("A", 318, 320, "indgår LBF dermed alene aftaler")                    # "af-⏎taler"
+    citat("B", 52, 55, "Udlændinge-, Integrations- og Boligministeriets")      # "Integrations- ⏎og"

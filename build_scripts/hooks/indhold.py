@@ -36,7 +36,7 @@ if str(ROD) not in sys.path:
 from calculators._format import dato as fmt_dato  # noqa: E402
 
 KRAEVET = ("title", "description", "kilder", "senest_gennemgaaet")
-VEJLEDNING = "Se »Sådan skriver du en side« i docs/redaktoer.md."
+VEJLEDNING = "Se »Sådan skriver I en side« i docs/redaktoer.md."
 
 # Problems found while reading pages, reported together in on_env.
 _fejl: dict[str, list[str]] = {}

@@ -9,8 +9,10 @@
       {{ noegletal.roller.entreprenoer.taerskel_kr | kr }}   ->  300.000 kr.
       {{ noegletal.skaeringsdato.dato | dato }}              ->  1. november 2015
 
-  Formats: ``kr``, ``mio_kr`` (16,5 mio. kr.), ``pct``, ``tal``, ``dato``, ``aar``; none
-  inserts the value as it is. An unknown key fails the build.
+  Formats: ``kr``, ``mio_kr`` (16,5 mio. kr.), ``pct``, ``tal``, ``dato``, ``aar``, ``link``
+  (a web address as a link); none inserts the value as it is. An unknown key fails the build.
+  A text an editor has not filled in yet (``""``) shows as »ikke angivet«, never as nothing,
+  with no format and with ``link``; a number or date format still refuses it.
 * ``{{ eksempel: NAVN }}`` inserts calculator NAVN's worked example, computed now by the
   same code the browser runs, so the page shows a real result without JavaScript.
 """
@@ -42,6 +44,16 @@ def _mio_kr(v: Decimal) -> str:
     return _format.tal(v / Decimal(1_000_000)) + "\u00a0mio. kr."
 
 
+# What an editor-maintained text field shows until it is filled in.
+IKKE_ANGIVET = "ikke angivet"
+
+
+def _link(v: str) -> str:
+    if not v.startswith(("https://", "http://")) or any(c.isspace() or c in "<>" for c in v):
+        raise KeyError(f"formatet »link« kræver en hel adresse, der begynder med https://, fik {v!r}")
+    return f"<{v}>"
+
+
 FORMATER = {
     "kr": _format.kr,
     "mio_kr": _mio_kr,
@@ -49,6 +61,7 @@ FORMATER = {
     "tal": _format.tal,
     "dato": _format.dato,
     "aar": str,
+    "link": _link,
     None: str,
 }
 
@@ -96,6 +109,12 @@ def formater(v, fmt: str | None) -> str:
         v = Decimal(str(v))
     if fmt == "dato" and not isinstance(v, dt.date):
         raise KeyError(f"formatet »dato« kræver en dato, fik {v!r}")
+    if fmt in (None, "link") and isinstance(v, str) and not v.strip():
+        return IKKE_ANGIVET
+    if fmt == "link":
+        if not isinstance(v, str):
+            raise KeyError(f"formatet »link« kræver en tekst, fik {v!r}")
+        return _link(v.strip())
     return FORMATER[fmt](v)
 
 

@@ -95,11 +95,10 @@ def _optaelling(antal: dict[str, int]) -> str:
     if antal["fejl"]:
         tekst = "Ansøgningen opfylder ikke alle krav i administrationsgrundlaget. Fejlene står først herunder."
     else:
-        tekst = "Ansøgningen opfylder de krav der er tjekket her."
+        tekst = "Ansøgningen opfylder de krav, der er tjekket her."
     if adv:
-        tekst += (" Der er 1 advarsel: den kan svække ansøgningen når LBF prioriterer ansøgningerne."
-                  if adv == 1 else
-                  f" Der er {adv} advarsler: de kan svække ansøgningen når LBF prioriterer ansøgningerne.")
+        tekst += (" Der er 1 advarsel: læs den, før I sender ansøgningen." if adv == 1 else
+                  f" Der er {adv} advarsler: læs dem, før I sender ansøgningen.")
     return tekst
 
 
@@ -137,7 +136,7 @@ def _noegletal(r: dict) -> str:
          _andel(ramme_andel) if ramme_andel is not None else "Ingen årsramme for året",
          f"{kr(r['ansoegt_beloeb_kr'])} ansøgt af {kr(r['aarsramme_kr'])}" if r["aarsramme_kr"] is not None else ""),
         ("Kr. pr. ton CO₂e",
-         kr(pr_ton) if pr_ton is not None else "Kan ikke beregnes: ingen klimagevinst angivet",
+         kr(pr_ton) if pr_ton is not None else "Kan ikke beregnes uden en klimagevinst over 0 ton CO₂e",
          "Samlet budget delt med klimagevinsten" if pr_ton is not None else ""),
     ]
     dele = ['<h3>Nøgletal for ansøgningen</h3>',

@@ -1,4 +1,7 @@
-"""The merinvestering result: verdict, the two conditions, § 13, chart, tables, and a CSV.
+"""The merinvestering result: verdict, the two conditions, § 11/§ 13, chart, tables, and a CSV.
+
+When the residual value (the site's convention, not the BEK's) is counted, the verdict, condition 1,
+the § 13 amount and the present values are also shown without it, side by side.
 
 ``html(result)`` renders the JSON of :func:`calculators.run` ("merinvestering"); ``csv(result)``
 gives the yearly table for "Download beregning" (semicolon separated, decimal comma, no
@@ -55,9 +58,8 @@ def html(r: dict) -> str:
         f'{esc(_tekst_beboerbetaling(r))}{kilde(r["kilder"]["betingelse_beboerbetaling"])}</li>',
         "</ul>",
     ]
-    if not r["rentabel"]:
-        dele += ["<h3>Boligorganisationens egenbetaling (§ 13)</h3>",
-                 f"<p>{esc(_tekst_egenbetaling(r))}</p>", kilde(r["kilder"]["egenbetaling"])]
+    if not r["rentabel"] or not r["uden_restvaerdi"]["rentabel"]:
+        dele.append(_egenbetaling(r))
     dele += [_nutidsvaerdier(r), _graf(r), _aarstabel(r), _foelsomhed(r), _inddata(r)]
     if r["bemaerkninger"]:
         dele += ["<h3>Bemærk</h3>", liste(r["bemaerkninger"])]
@@ -67,15 +69,25 @@ def html(r: dict) -> str:
 
 
 # -- texts ------------------------------------------------------------------------------------
+def _sammen(forskel: Decimal) -> str:
+    return (f"Besparelserne er {kr(forskel)} større." if forskel > 0 else
+            "De er lige store." if forskel == 0 else f"Besparelserne er {kr(-forskel)} mindre.")
+
+
 def _tekst_nutidsvaerdi(r: dict) -> str:
-    rest = ", fratrukket restværdien," if r["medregn_restvaerdi"] else ""
-    forskel = _d(r["nettonutidsvaerdi_kr"])
-    sammen = (f"Besparelserne er {kr(forskel)} større." if forskel > 0 else
-              "De er lige store." if forskel == 0 else f"Besparelserne er {kr(-forskel)} mindre.")
-    return (f"Nutidsværdien af energibesparelserne over {r['periode_aar']} år er "
-            f"{kr(_d(r['nutidsvaerdi_besparelser_kr']))} Nutidsværdien af merinvesteringen inkl. "
-            f"reinvesteringer og ændret drift{rest} er {kr(_d(r['nutidsvaerdi_omkostninger_kr']))} {sammen} "
-            f"Betingelsen er {'' if r['betingelse_nutidsvaerdi_opfyldt'] else 'ikke '}opfyldt.")
+    rest = ", fratrukket restværdien (sidens egen konvention)," if r["medregn_restvaerdi"] else ""
+    tekst = (f"Nutidsværdien af energibesparelserne over {r['periode_aar']} år er "
+             f"{kr(_d(r['nutidsvaerdi_besparelser_kr']))} Nutidsværdien af merinvesteringen inkl. "
+             f"reinvesteringer og ændret drift{rest} er {kr(_d(r['nutidsvaerdi_omkostninger_kr']))} "
+             f"{_sammen(_d(r['nettonutidsvaerdi_kr']))} "
+             f"Betingelsen er {'' if r['betingelse_nutidsvaerdi_opfyldt'] else 'ikke '}opfyldt.")
+    if r["medregn_restvaerdi"]:
+        u = r["uden_restvaerdi"]
+        tekst += (f" Uden restværdien, som bekendtgørelsen ikke nævner, er nutidsværdien af merinvesteringen inkl. "
+                  f"reinvesteringer og ændret drift {kr(_d(u['nutidsvaerdi_omkostninger_kr']))} "
+                  f"{_sammen(_d(u['nettonutidsvaerdi_kr']))} Så er betingelsen "
+                  f"{'' if u['betingelse_nutidsvaerdi_opfyldt'] else 'ikke '}opfyldt.")
+    return tekst
 
 
 def _tekst_beboerbetaling(r: dict) -> str:
@@ -85,18 +97,41 @@ def _tekst_beboerbetaling(r: dict) -> str:
             f"{'' if r['betingelse_beboerbetaling_opfyldt'] else 'ikke '}opfyldt.")
 
 
-def _tekst_egenbetaling(r: dict) -> str:
-    m, egen = _d(r["merinvestering_kr"]), _d(r["noedvendig_egenbetaling_kr"])
-    if r["rentabel_med_egenbetaling"]:
-        return (f"Boligorganisationen skal selv betale {kr(egen)} af merinvesteringen på {kr(m)}, for at den "
-                f"bliver totaløkonomisk rentabel. Det er det mindste beløb, der får begge betingelser opfyldt, "
-                f"når det trækkes fra merinvesteringen ved ibrugtagelsen.")
-    oevrige = _d(r["nutidsvaerdi_omkostninger_kr"]) - m
-    return (f"Heller ikke hvis boligorganisationen betaler hele merinvesteringen på {kr(m)}, bliver den "
+#: What § 11 and § 13 say, and when each applies (BEK nr. 314, l. 89–90 and 106–107).
+_PARAGRAF_11_13 = ("Før byggeriet påbegyndes (skema B), er det en forudsætning for kommunalbestyrelsens "
+                   "godkendelse, at merinvesteringen er totaløkonomisk rentabel (§ 11). § 13 gælder den endelige "
+                   "opgørelse ved byggeregnskabet (skema C): er den beregnede totaløkonomi ikke rentabel, afholder "
+                   "den almene boligorganisation »så stor en del af merinvesteringen, at rentabiliteten opnås«.")
+
+
+def _egen_del(m: Decimal, egen: Decimal, kan: bool, oevrige: Decimal, pv_s: Decimal, rest: bool) -> str:
+    if kan and egen == 0:
+        return "Ingen egenbetaling: merinvesteringen er totaløkonomisk rentabel."
+    if kan:
+        return (f"Boligorganisationen skal afholde {kr(egen)} af merinvesteringen på {kr(m)} – det mindste "
+                f"beløb, der får begge betingelser opfyldt, når det trækkes fra merinvesteringen ved "
+                f"ibrugtagelsen.")
+    return (f"Heller ikke hvis boligorganisationen afholder hele merinvesteringen på {kr(m)}, bliver den "
             f"rentabel: nutidsværdien af reinvesteringer og ændret drift"
-            f"{', fratrukket restværdien,' if r['medregn_restvaerdi'] else ''} er {kr(oevrige)} og dermed større "
-            f"end nutidsværdien af besparelserne på {kr(_d(r['nutidsvaerdi_besparelser_kr']))} "
-            f"Se på foranstaltningerne igen.")
+            f"{', fratrukket restværdien,' if rest else ''} er {kr(oevrige)} og dermed større "
+            f"end nutidsværdien af besparelserne på {kr(pv_s)} Se på foranstaltningerne igen.")
+
+
+def _egenbetaling(r: dict) -> str:
+    """The § 13 section: when § 11 and § 13 apply, then the amount (with and without residual value)."""
+    m, pv_s = _d(r["merinvestering_kr"]), _d(r["nutidsvaerdi_besparelser_kr"])
+    med = _egen_del(m, _d(r["noedvendig_egenbetaling_kr"]), r["rentabel_med_egenbetaling"],
+                    _d(r["nutidsvaerdi_omkostninger_kr"]) - m, pv_s, r["medregn_restvaerdi"])
+    dele = ["<h3>Boligorganisationens egenbetaling (§ 13)</h3>", f"<p>{esc(_PARAGRAF_11_13)}</p>"]
+    if not r["medregn_restvaerdi"]:
+        dele.append(f"<p>{esc(med)}</p>")
+    else:
+        u = r["uden_restvaerdi"]
+        uden = _egen_del(m, _d(u["noedvendig_egenbetaling_kr"]), u["rentabel_med_egenbetaling"],
+                         _d(u["nutidsvaerdi_omkostninger_kr"]) - m, pv_s, False)
+        dele.append(liste([f"Med restværdien (sidens egen konvention): {med}",
+                           f"Uden restværdien (bekendtgørelsen nævner ingen restværdi): {uden}"]))
+    return "\n".join(dele + [kilde(r["kilder"]["egenbetaling"])])
 
 
 # -- tables -----------------------------------------------------------------------------------
@@ -117,19 +152,41 @@ def _tabel(hoved: list[str], raekker: list[list[str]], *, klasse: str = "lbf-tab
             f'<tbody>{"".join(tr)}</tbody></table></div>')
 
 
+def _ja_nej(x: bool) -> str:
+    return "Ja" if x else "Nej"
+
+
 def _nutidsvaerdier(r: dict) -> str:
-    rk = [["Merinvestering ved ibrugtagelse (år 0)", _kr(r["merinvestering_kr"])],
-          ["+ Reinvesteringer", _kr(r["nutidsvaerdi_reinvesteringer_kr"])],
-          ["+ Ændret drift", _kr(r["nutidsvaerdi_drift_kr"])]]
-    if r["medregn_restvaerdi"]:
-        rk.append(["− Restværdi ved periodens udløb", _kr(r["nutidsvaerdi_restvaerdi_kr"])])
-    rk += [["= Omkostninger i alt", _kr(r["nutidsvaerdi_omkostninger_kr"])],
-           ["Energibesparelser", _kr(r["nutidsvaerdi_besparelser_kr"])],
-           ["Nettonutidsværdi (besparelser − omkostninger)", _kr(r["nettonutidsvaerdi_kr"])]]
     tb = r["tilbagebetalingstid_aar"]
-    rk.append(["Simpel tilbagebetalingstid (merinvestering / besparelse år 1)",
-               esc(f"{tal(_d(tb))} år") if tb is not None else "Ingen besparelse"])
-    return "<h3>Nutidsværdier</h3>" + _tabel(["Post", "Nutidsværdi"], rk)
+    tilbage = esc(f"{tal(_d(tb))} år") if tb is not None else "Ingen besparelse"
+    tb_navn = "Simpel tilbagebetalingstid (merinvestering / besparelse år 1)"
+    if not r["medregn_restvaerdi"]:
+        rk = [["Merinvestering ved ibrugtagelse (år 0)", _kr(r["merinvestering_kr"])],
+              ["+ Reinvesteringer", _kr(r["nutidsvaerdi_reinvesteringer_kr"])],
+              ["+ Ændret drift", _kr(r["nutidsvaerdi_drift_kr"])],
+              ["= Omkostninger i alt", _kr(r["nutidsvaerdi_omkostninger_kr"])],
+              ["Energibesparelser", _kr(r["nutidsvaerdi_besparelser_kr"])],
+              ["Nettonutidsværdi (besparelser − omkostninger)", _kr(r["nettonutidsvaerdi_kr"])],
+              [tb_navn, tilbage]]
+        return "<h3>Nutidsværdier</h3>" + _tabel(["Post", "Nutidsværdi"], rk)
+    # Side by side: with the residual value the user chose, and without it, as the BEK names none.
+    u = r["uden_restvaerdi"]
+    rk = [["Merinvestering ved ibrugtagelse (år 0)", _kr(r["merinvestering_kr"]), _kr(r["merinvestering_kr"])],
+          ["+ Reinvesteringer", _kr(r["nutidsvaerdi_reinvesteringer_kr"]), _kr(r["nutidsvaerdi_reinvesteringer_kr"])],
+          ["+ Ændret drift", _kr(r["nutidsvaerdi_drift_kr"]), _kr(r["nutidsvaerdi_drift_kr"])],
+          ["− Restværdi ved periodens udløb", _kr(r["nutidsvaerdi_restvaerdi_kr"]), "–"],
+          ["= Omkostninger i alt", _kr(r["nutidsvaerdi_omkostninger_kr"]), _kr(u["nutidsvaerdi_omkostninger_kr"])],
+          ["Energibesparelser", _kr(r["nutidsvaerdi_besparelser_kr"]), _kr(r["nutidsvaerdi_besparelser_kr"])],
+          ["Nettonutidsværdi (besparelser − omkostninger)", _kr(r["nettonutidsvaerdi_kr"]),
+           _kr(u["nettonutidsvaerdi_kr"])],
+          ["Betingelse 1 opfyldt", _ja_nej(r["betingelse_nutidsvaerdi_opfyldt"]),
+           _ja_nej(u["betingelse_nutidsvaerdi_opfyldt"])],
+          ["Totaløkonomisk rentabel", _ja_nej(r["rentabel"]), _ja_nej(u["rentabel"])],
+          ["Egenbetaling efter § 13", _kr(r["noedvendig_egenbetaling_kr"]), _kr(u["noedvendig_egenbetaling_kr"])],
+          [tb_navn, tilbage, tilbage]]
+    return ("<h3>Nutidsværdier</h3><p>Restværdien er sidens egen konvention; bekendtgørelsen nævner ingen "
+            "restværdi. Derfor står tallene uden restværdi ved siden af.</p>"
+            + _tabel(["Post", "Med restværdi", "Uden restværdi"], rk))
 
 
 _AARSHOVED = ["År", "Besparelse (kr.)", "Ændret drift (kr.)", "Reinvestering (kr.)", "Restværdi (kr.)",

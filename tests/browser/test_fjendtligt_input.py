@@ -319,7 +319,7 @@ def test_budgettjek(page, base_url):
     fortsaet(page, "trin-klima")
     fortsaet(page, "trin-indhold")
 
-    # "Tjek dine svar" shows each line's text in its own cell, as text.
+    # "Tjek jeres svar" shows each line's text in its own cell, as text.
     expect(tjek).to_be_visible()
     celler = tjek.locator("table.lbf-tjek__tabel tbody tr td:first-child")
     expect(celler).to_have_count(4)

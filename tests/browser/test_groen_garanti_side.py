@@ -110,7 +110,7 @@ def test_siden_folger_datafilen(bygget_site):
     tekst = _ren(html.unescape(re.sub(r"<[^>]+>", " ", side)))
     assert not re.search(r"\{\{\s*(groen_garanti|eksempel)", side), "a placeholder was left unfilled"
     r = regler()
-    for f in r.forudsaetninger:
+    for f in (*r.forudsaetninger, *r.kriterier):
         assert _ren(f.spoergsmaal) in tekst, f.spoergsmaal
         assert _ren(f.hvis_nej) in tekst, f.hvis_nej
         assert _ren(f.kilde) in tekst, f.kilde
@@ -146,6 +146,7 @@ def test_eksempel_og_selvtjek_uden_javascript(browser, base_url):
     expect(eksempel.locator("svg > title").first).to_have_text("Beregnet og opnået normaliseret besparelse pr. år")
     expect(eksempel.locator("table")).to_contain_text("I alt (3 år)")
     # Without JavaScript every "what to do" is shown, and the "all yes" note is not.
+    # Four prerequisites and one criterion (the payback time), each with its "what to do".
     expect(p.locator(".lbf-gg-hvisnej")).to_have_count(5)
     for i in range(5):
         expect(p.locator(".lbf-gg-hvisnej").nth(i)).to_be_visible()
@@ -291,10 +292,20 @@ def test_indsaet_kolonne_og_selvtjek(page, base_url):
     page.get_by_role("group", name="Er der udarbejdet en helhedsplan for afdelingen?").get_by_label("Ved ikke").check()
     expect(hint).to_be_visible()
     alle_ja = page.locator("[data-gg-alle-ja]")
-    for gruppe in page.locator(".lbf-gg-spoergsmaal").all():
+    grupper = page.locator(".lbf-gg-spoergsmaal").all()
+    assert len(grupper) == 5
+    for gruppe in grupper[:4]:  # the four prerequisites
         expect(alle_ja).to_be_hidden()
         gruppe.get_by_label("Ja", exact=True).check()
     expect(alle_ja).to_be_visible()
+    expect(alle_ja).to_contain_text("alle fire forudsætninger")
+    # The payback time is a criterion, not a fifth prerequisite: "Nej" there leaves the note.
+    kriterium = grupper[4]
+    kriterium.get_by_label("Nej", exact=True).check()
+    expect(kriterium.locator(".lbf-gg-hvisnej")).to_be_visible()
+    expect(kriterium.locator(".lbf-gg-hvisnej")).to_contain_text("ikke en af de fire forudsætninger")
+    expect(alle_ja).to_be_visible()
+    kriterium.get_by_label("Ja", exact=True).check()
     expect(page.locator(".lbf-gg-hvisnej").first).to_be_hidden()
     sendt = page.evaluate(f"{ROD}.lbf.samlData()")
     assert not any(k.startswith("_") for k in sendt)

@@ -51,7 +51,7 @@ STOR = {
         for i in range(20)],
     "energibesparelser": [
         _energi("Fjernvarme", "250.000", "0,72"), _energi("El", "30.000", "2,15"),
-        _energi("naturgas", "5.000", "8,5", enhed="m³"), _energi("Vand", "800", "45,00", enhed="m³"),
+        _energi("naturgas", "5.000", "8,5", enhed="m³"), _energi("Olie", "800", "12,00", enhed="l"),
     ],
     "kalkulationsrente_pct": "2,5", "beboerbetalingsprocent": "4,5", "periode_aar": "40",
     "medregn_restvaerdi": True,
@@ -99,19 +99,26 @@ KORPUS = [
      "kalkulationsrente_pct": "-100", "periode_aar": "40,5"},
     {"foranstaltninger": [_maal("Isolering", "100.000,005", "101")], "energibesparelser": EN,
      "beboerbetalingsprocent": "4", "medregn_restvaerdi": "maaske"},
+    # A calculation saved when water was still offered as an energy type: a field error, not a crash
+    # (cold water is not an energy saving, BEK nr. 314, § 8).
+    {"foranstaltninger": [_maal("Isolering", "100.000", "40")],
+     "energibesparelser": [_energi("Fjernvarme", "10.000", "1"), _energi("Vand", "800", "45,00", enhed="m³")],
+     "kalkulationsrente_pct": "", "beboerbetalingsprocent": "4", "periode_aar": "", "medregn_restvaerdi": True},
 ]
 
 
 def _tilfaeldige(n: int, seed: int = 314) -> list[dict]:
     """Reproducible random inputs, as a user would type them (Danish format)."""
     rnd = random.Random(seed)
-    arter = ["Fjernvarme", "naturgas", "Olie", "fast brændsel", "El", "elektricitet", "vand", "Biogas"]
+    arter = ["Fjernvarme", "naturgas", "Olie", "fast brændsel", "El", "elektricitet", "Varmt vand", "Biogas"]
     ud = []
     for _ in range(n):
         energi = []
         for _ in range(rnd.randint(1, 4)):
             art = rnd.choice(arter)
-            g = None if art != "Biogas" and rnd.random() < .6 else tal(Decimal(rnd.randint(-30, 40)) / 10)
+            # No default growth for biogas or hot water: those lines always give their own.
+            g = None if art not in ("Biogas", "Varmt vand") and rnd.random() < .6 else \
+                tal(Decimal(rnd.randint(-30, 40)) / 10)
             energi.append(_energi(art, tal(Decimal(rnd.randint(0, 300_000))), tal(Decimal(rnd.randint(0, 1500)) / 100), g))
         data = {
             "foranstaltninger": [
@@ -172,7 +179,7 @@ FORMULAR = {
     ],
     "energibesparelser": [{"energiart": "Fjernvarme", "maengde_aar": "120.000", "enhed": "kWh",
                            "pris_kr_pr_enhed": "0,85", "realprisstigning_pct": ""}],
-    "beboerbetalingsprocent": "3,5", "kalkulationsrente_pct": "", "periode_aar": "", "medregn_restvaerdi": True,
+    "beboerbetalingsprocent": "3,5", "kalkulationsrente_pct": "", "periode_aar": "", "medregn_restvaerdi": False,
 }
 
 
@@ -256,7 +263,11 @@ def test_samme_svar_som_cpython_og_tid(page, base_url):
     assert any(u.get("rentabel") for u in udfald)
     assert any(u.get("rentabel") is False and u["rentabel_med_egenbetaling"] for u in udfald)
     assert any(u.get("rentabel_med_egenbetaling") is False for u in udfald)
-    assert sum("fejl" in u for u in udfald) == 3
+    assert sum("fejl" in u for u in udfald) == 4
+    assert [f["felt"] for f in udfald[-1]["fejl"]] == ["energibesparelser[1].energiart"]
+    # The residual value on and off, and both verdicts when it is on.
+    assert any(u.get("medregn_restvaerdi") is True for u in udfald)
+    assert any(u.get("medregn_restvaerdi") is False for u in udfald)
 
     # Time of one recalculation of the large case in the page (the worker round trip included).
     tider = page.evaluate(f"""async (d) => {{
@@ -387,9 +398,13 @@ def test_fejl_vises_ved_feltet_og_input_bevares(page, base_url):
 def test_json_hent_indlaes_genindlaes_og_nulstil(page, base_url):
     aaben(page, base_url)
     udfyld_formular(page)
-    page.get_by_label("Medregn restværdien ved periodens udløb").uncheck()
+    # The residual value is off by default (the BEK names none); ticked, the result shows both.
+    boks = page.get_by_label("Medregn restværdien ved periodens udløb (sidens egen konvention, ikke bekendtgørelsens)")
+    expect(boks).not_to_be_checked()
+    boks.check()
     page.get_by_role("button", name="Beregn", exact=True).click()
     page.locator("[data-resultat] .lbf-udfald").wait_for()
+    expect(page.locator("[data-resultat] th", has_text="Uden restværdi")).to_have_count(1)
     with page.expect_download() as hentning:
         page.get_by_role("button", name="Download beregning (JSON)").click()
     d = hentning.value
@@ -397,22 +412,22 @@ def test_json_hent_indlaes_genindlaes_og_nulstil(page, base_url):
     with open(d.path(), encoding="utf-8") as f:
         gemt = json.load(f)
     assert gemt["beregner"] == "merinvestering"
-    assert gemt["inddata"] == {**FORMULAR, "medregn_restvaerdi": False}
+    assert gemt["inddata"] == {**FORMULAR, "medregn_restvaerdi": True}
     assert gemt["resultat"] == calculators.run("merinvestering", gemt["inddata"], formular=True)
-    assert gemt["resultat"]["medregn_restvaerdi"] is False
+    assert gemt["resultat"]["medregn_restvaerdi"] is True
 
     # Change things, then load the file: the inputs (rows and the tick) and the result come back.
     page.get_by_role("button", name="Fjern foranstaltning 2").click()
     expect(page.get_by_label("Foranstaltning 2: hvad det er", exact=True)).to_have_count(0)
     page.get_by_label("Beboerbetalingsprocent", exact=True).fill("9")
-    page.get_by_label("Medregn restværdien ved periodens udløb").check()
+    boks.uncheck()
     indlaes = page.get_by_label("Indlæs beregning")
     indlaes.set_input_files(d.path())
     besked = page.locator(".lbf-mi-filer [data-besked]")
     expect(besked).to_contain_text("er indlæst")
     assert page.get_by_label("Foranstaltning 2: merpris i kroner", exact=True).input_value() == "320.000,50"
     assert page.get_by_label("Beboerbetalingsprocent", exact=True).input_value() == "3,5"
-    assert not page.get_by_label("Medregn restværdien ved periodens udløb").is_checked()
+    assert boks.is_checked()
     expect(page.locator("[data-resultat] .lbf-udfald")).to_have_text(_som_tekst(gemt["resultat"]["konklusion"]))
 
     # A file from another calculator: a Danish message, and the inputs stay as they are.
@@ -425,7 +440,7 @@ def test_json_hent_indlaes_genindlaes_og_nulstil(page, base_url):
     # The inputs survive a reload (this browser only) ...
     page.reload()
     vent_paa_klar(page)
-    assert page.evaluate(f"{ROD}.lbf.samlData()") == {**FORMULAR, "medregn_restvaerdi": False}
+    assert page.evaluate(f"{ROD}.lbf.samlData()") == {**FORMULAR, "medregn_restvaerdi": True}
     # ... and "Nulstil" clears them: one empty row each, the defaults of the form back.
     with page.expect_navigation():
         page.get_by_role("button", name="Nulstil og start forfra").click()
@@ -435,6 +450,6 @@ def test_json_hent_indlaes_genindlaes_og_nulstil(page, base_url):
         "foranstaltninger": [{"navn": "", "merpris_kr": "", "levetid_aar": "", "aendret_drift_kr_aar": ""}],
         "energibesparelser": [{"energiart": "", "maengde_aar": "", "enhed": "kWh", "pris_kr_pr_enhed": "",
                                "realprisstigning_pct": ""}],
-        "beboerbetalingsprocent": "", "kalkulationsrente_pct": "", "periode_aar": "", "medregn_restvaerdi": True,
+        "beboerbetalingsprocent": "", "kalkulationsrente_pct": "", "periode_aar": "", "medregn_restvaerdi": False,
     }
     expect(page.locator("[data-resultat]")).to_be_empty()

@@ -16,6 +16,8 @@ KORPUS = [
     {"rolle": "entreprenoer", "tilsagnsdato": "2007-03-01", "udbudsdato": "2015-10-31", "beloeb_kr": "300.000,01"},
     {"rolle": "entreprenoer", "tilsagnsdato": "2007-02-28", "udbudsdato": "2015-10-31", "beloeb_kr": "300.000,01"},
     {"rolle": "entreprenoer", "tilsagnsdato": "2010-01-01", "udbudsdato": "2015-11-01", "beloeb_kr": "1000000"},
+    # Put out to tender from the cut-off: the BOSSINF-STB note whatever the tilsagn and the amount.
+    {"rolle": "raadgiver", "tilsagnsdato": "2000-01-01", "udbudsdato": "1.11.2015", "beloeb_kr": "1"},
     {"rolle": "raadgiver", "tilsagnsdato": "2008-05-01", "udbudsdato": "2014-01-01", "beloeb_kr": "150000"},
     {"rolle": "raadgiver", "tilsagnsdato": "2008-05-01", "udbudsdato": "2014-01-01", "beloeb_kr": "150.000,01"},
     {"rolle": "bygherre", "tilsagnsdato": "2009-12-31", "udbudsdato": "2014-01-01", "beloeb_kr": "6000000"},
@@ -56,7 +58,7 @@ def test_flowet_trin_for_trin(page, base_url):
     page.get_by_role("button", name="Fortsæt").first.click()
     # The first step validates: no role chosen.
     opsummering = page.locator(".lbf-fejlopsummering")
-    expect(opsummering).to_contain_text("Vælg din rolle i byggesagen")
+    expect(opsummering).to_contain_text("Vælg jeres rolle i byggesagen")
     assert page.title().startswith("Fejl: ")
     page.get_by_label("Bygherre").check()
     page.locator("#trin-rolle").get_by_role("button", name="Fortsæt").click()

@@ -163,10 +163,11 @@ def test_merinvestering_med_tastatur(page, base_url):
 
     skriv_i(page, "#felt-beboerbetalingsprocent", "4")
     skriv_i(page, "#felt-kalkulationsrente_pct", "3")
-    # The residual-value box is ticked by default: Space unticks it.
+    # The residual-value box (the site's convention, not the BEK's) is unticked by default: Space ticks it.
+    expect(page.locator("#felt-medregn_restvaerdi")).not_to_be_checked()
     tab_til(page, "#felt-medregn_restvaerdi")
     page.keyboard.press("Space")
-    expect(page.locator("#felt-medregn_restvaerdi")).not_to_be_checked()
+    expect(page.locator("#felt-medregn_restvaerdi")).to_be_checked()
     tab_til(page, ".lbf-send button[type=submit]")
     page.keyboard.press("Enter")
 
@@ -182,7 +183,7 @@ def test_merinvestering_med_tastatur(page, base_url):
         "energibesparelser": [{"energiart": "Fjernvarme", "maengde_aar": "95.000", "enhed": "kWh",
                                "pris_kr_pr_enhed": "0,75", "realprisstigning_pct": ""}],
         "beboerbetalingsprocent": "4", "kalkulationsrente_pct": "3", "periode_aar": "",
-        "medregn_restvaerdi": False,
+        "medregn_restvaerdi": True,
     }
     forventet = calculators.run("merinvestering", data, formular=True)
     assert "konklusion" in forventet, forventet

@@ -24,6 +24,7 @@ from calculators import groen_garanti as gg
 from calculators import run
 from calculators._contract import Laeser
 from calculators.visning import html as vis_html
+from kildecitat import citat
 
 ROD = Path(__file__).resolve().parents[2]
 NB = "\u00a0"
@@ -483,7 +484,7 @@ def test_regler_fra_kilden():
     assert r.ramme.beloeb_kr == 404_000_000 and (r.ramme.fra_aar, r.ramme.til_aar) == (2021, 2026)
     assert r.ansoegning.fra_dato.isoformat() == "2021-10-01"
     assert [d.noegle for d in r.daekningsraekkefoelge] == ["selvrisiko", "leverandoer", "fond"]
-    assert len(r.forudsaetninger) == 5 and all(f.spoergsmaal.endswith("?") and f.hvis_nej and f.kilde
+    assert len(r.forudsaetninger) == 4 and all(f.spoergsmaal.endswith("?") and f.hvis_nej and f.kilde
                                                 for f in r.forudsaetninger)
     forslag = r.forslag["normalaar_graddage"]
     assert forslag.vaerdi == 3112 and "ikke en regel" in forslag.status and "Dansk Fjernvarme" in forslag.kilde
@@ -512,3 +513,66 @@ def test_cli_forkert_input_exit_2():
 def test_cli_ugyldig_json_exit_2():
     p = _cli("{ikke json")
     assert p.returncode == 2 and "ikke gyldig JSON" in json.loads(p.stdout)["fejl"][0]["besked"]
+
+
+# -- what the source says, quoted (legal review 2026-11, items 13 and 15) ---------------------
+def test_fire_forudsaetninger_og_tilbagebetalingstiden_er_et_kriterium():
+    """G l. 72 lists four prerequisites; the payback time (G l. 70) is a criterion, not a fifth."""
+    citat("G", 72, 72, "Landsbyggefonden prioriterer ud fra et trangsprincip mellem de afdelinger, der opfylder "
+                       "kriterierne og lever op til forudsætningerne. Forudsætningerne er, at der skal udarbejdes "
+                       "en helhedsplan for afdelingen; at afdelingen skal have afsøgt finansieringsmuligheder; at "
+                       "boligorganisationen skal medfinansiere renovering mv. og at renoveringen mv. skal "
+                       "god- kendes af afdelingens beboere, boligorganisationen og kommunen.")  # sic: "god- kendes"
+    citat("G", 70, 70, "Der ses endvidere på længden af tilbagebetalingstiden samt energi- og klimabesparelse pr. "
+                       "investeret krone og i samlet størrelse.")
+    citat("G", 70, 70, "som samlet set har en relativt lang tilbagebetalingstid")
+    r = gg.regler()
+    emner = ["helhedsplan", "finansieres", "finansiere renoveringen", "godkendt af afdelingens beboere"]
+    assert [e for e, f in zip(emner, r.forudsaetninger) if e in f.spoergsmaal] == emner
+    assert not any("tilbagebetalingstid" in f.spoergsmaal for f in r.forudsaetninger)
+    (k,) = r.kriterier
+    assert "tilbagebetalingstid" in k.spoergsmaal and k.spoergsmaal.endswith("?") and k.kilde
+    assert "ikke en af de fire forudsætninger" in k.hvis_nej
+
+
+def test_fonden_daekker_i_naermere_bestemt_omfang():
+    """The fund's cover is »i nærmere bestemt omfang« (G l. 11): every result says the calculator's
+    "the fund covers the rest" is a simplification."""
+    citat("G", 11, 11, "den beregnede besparelse efter ansøgning garanteres – efter fastlagte vilkår og i nærmere "
+                       "bestemt omfang")
+    citat("G", 11, 11, "derefter træder fondens garanti i kraft og dækker forskellen mellem den beregnede "
+                       "besparelse og den opnåede besparelse")
+    r = run("groen_garanti", gg.EKSEMPEL)
+    (note,) = [b for b in r["bemaerkninger"] if "nærmere bestemt omfang" in b]
+    assert "fonden dækker ikke nødvendigvis det hele" in note
+    fond = [d for d in gg.regler().daekningsraekkefoelge if d.noegle == "fond"][0]
+    assert "nærmere bestemt omfang" in fond.tekst and "resten" not in fond.tekst
+
+
+def test_baselineperioden_og_forenklingen_siges():
+    """The source's baseline period is the last full calendar year plus data up to the application
+    (G l. 27); the calculator takes one year and says so."""
+    citat("G", 27, 27, "Periode: Seneste hele kalenderår samt data frem til ansøgning.")
+    r = run("groen_garanti", inddata())
+    (note,) = [b for b in r["bemaerkninger"] if "baseline" in b and "kalenderår" in b]
+    assert "ét års forbrug" in note and "seneste hele kalenderår samt data frem til ansøgningen" in note
+    assert "kalenderår samt data frem til ansøgningen" in gg.regler().opfoelgning.baseline
+
+
+@pytest.mark.parametrize("aar", [
+    [{"aar": 1, "forbrug_kwh": 130_000, "graddage": 3000}],   # use above the baseline
+    [{"aar": 1, "forbrug_kwh": 95_000, "graddage": 3000}],    # a shortfall, use below the baseline
+])
+def test_adfaerd_foelges_op_uden_at_love_noget(aar):
+    """Baselines are set so that both the actual saving and the residents' behaviour can be followed
+    up (G l. 21). The note says that and no more: the source does not say what follows."""
+    citat("G", 21, 21, "så det sidenhen er muligt at følge op på både den faktiske energibesparelse og på "
+                       "beboernes adfærd – altså om beboerne f.eks. har valgt at hæve indetemperaturen")
+    r = run("groen_garanti", inddata(aar=aar))
+    (note,) = [b for b in r["bemaerkninger"] if "adfærd" in b]
+    assert "både den faktiske energibesparelse og beboernes adfærd" in note
+    assert "hævet indetemperaturen" in note
+    assert "siger ikke, hvad det betyder for garantien" in note
+    # No note on behaviour when the saving is reached.
+    ok = run("groen_garanti", inddata(aar=[{"aar": 1, "forbrug_kwh": 80_000, "graddage": 3000}]))
+    assert not any("adfærd" in b for b in ok["bemaerkninger"])

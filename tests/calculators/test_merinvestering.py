@@ -112,7 +112,7 @@ class TestKendteSvar:
 
     def test_reinvestering_naar_levetiden_ikke_gaar_op(self):
         # L = 15, N = 40: bought again at 15 and 30; the purchase at 30 has 5 of 15 years left at 40.
-        res = kald(sag([(90000, 15)], 10000))
+        res = kald(sag([(90000, 15)], 10000, rest=True))
         reinv = [0.0] * 40
         reinv[14] = reinv[29] = 90000
         rest = [0.0] * 39 + [90000 * 5 / 15]
@@ -127,12 +127,12 @@ class TestKendteSvar:
 
     def test_restvaerdi_naar_levetiden_er_laengere_end_perioden(self):
         # L = 50 > N = 40: never bought again, 10 of 50 years left at t = 40.
-        res = kald(sag([(50000, 50)], 10000))
+        res = kald(sag([(50000, 50)], 10000, rest=True))
         assert res["nutidsvaerdi_reinvesteringer_kr"] == 0
         assert d(res["nutidsvaerdi_restvaerdi_kr"]) == oere(10000 / 1.03 ** 40)
 
     def test_restvaerdi_fra(self):
-        med = kald(sag([(90000, 15)], 10000))
+        med = kald(sag([(90000, 15)], 10000, rest=True))
         uden = kald(sag([(90000, 15)], 10000, rest=False))
         assert uden["nutidsvaerdi_restvaerdi_kr"] == 0
         assert all(a["restvaerdi_kr"] == 0 for a in uden["aar"])
@@ -140,12 +140,17 @@ class TestKendteSvar:
         assert d(uden["nutidsvaerdi_omkostninger_kr"]) - d(med["nutidsvaerdi_omkostninger_kr"]) == \
             d(med["nutidsvaerdi_restvaerdi_kr"])
         assert uden["nutidsvaerdi_reinvesteringer_kr"] == med["nutidsvaerdi_reinvesteringer_kr"]
-        assert "Restværdien ved periodens udløb er ikke medregnet." in uden["bemaerkninger"]
+        assert "Restværdien ved periodens udløb er ikke medregnet: bekendtgørelsen nævner ingen restværdi." \
+            in uden["bemaerkninger"]
+        # With it on, the figures without it are the run without it.
+        for k in ("nutidsvaerdi_omkostninger_kr", "nettonutidsvaerdi_kr", "betingelse_nutidsvaerdi_opfyldt",
+                  "rentabel", "noedvendig_egenbetaling_kr", "rentabel_med_egenbetaling"):
+            assert med["uden_restvaerdi"][k] == uden[k] == uden["uden_restvaerdi"][k], k
 
     def test_rente_nul(self):
         # r = 0: present values are plain sums. M = 1.000, L = 15 (bought at 15 and 30),
         # residual 1.000 × 5/15, drift 10 a year, saving 100 a year for 40 years.
-        res = kald(sag([(1000, 15)], 100, r=0, drift=10))
+        res = kald(sag([(1000, 15)], 100, r=0, drift=10, rest=True))
         assert res["nutidsvaerdi_besparelser_kr"] == 4000
         assert res["nutidsvaerdi_reinvesteringer_kr"] == 2000
         assert res["nutidsvaerdi_drift_kr"] == 400
@@ -215,7 +220,8 @@ class TestKendteSvar:
         assert d(res["nutidsvaerdi_omkostninger_kr"]) - d(res["nutidsvaerdi_besparelser_kr"]) > 100000
         assert res["noedvendig_egenbetaling_kr"] == 100000
         assert not res["rentabel"] and not res["rentabel_med_egenbetaling"]
-        assert "kan ikke blive det" in res["konklusion"]
+        assert "kan den ikke blive rentabel, heller ikke hvis boligorganisationen selv afholder hele " \
+               "merinvesteringen (§ 13)" in res["konklusion"]
 
     def test_beboerbetalingsprocent_nul_og_ingen_besparelse(self):
         res = kald(sag([(1000, 40)], 0, bebo=0))
@@ -247,7 +253,7 @@ class TestKendteSvar:
         std = {f["felt"]: f["standardvaerdi"] for f in res["forudsaetninger"]}
         assert std["periode_aar"] and std["kalkulationsrente_pct"] and not std["beboerbetalingsprocent"]
         assert any("Almen2tal" in b for b in res["bemaerkninger"])
-        kort = kald(sag([(100000, 10)], 10000, n=25))
+        kort = kald(sag([(100000, 10)], 10000, n=25, rest=True))
         assert len(kort["aar"]) == 25
         assert kort["foranstaltninger"][0]["reinvesteringsaar"] == [10, 20]
         assert d(kort["nutidsvaerdi_restvaerdi_kr"]) == oere(50000 / 1.03 ** 25)
@@ -284,7 +290,7 @@ class TestKendteSvar:
 
 
 @pytest.mark.parametrize("navn", ["Fjernvarme", " FJERNVARME ", "fast brændsel", "Fast-braendsel",
-                                  "El", "elektricitet", "Vand", "olie", "naturgas"])
+                                  "El", "elektricitet", "olie", "naturgas"])
 def test_energiart_genkendes(navn):
     data = sag([(1000, 40)], 100)
     data["energibesparelser"][0]["energiart"] = navn
@@ -464,7 +470,7 @@ foranstaltning = st.fixed_dictionaries(
     {"navn": navne, "merpris_kr": st.integers(0, 10 ** 7), "levetid_aar": st.integers(1, 100)},
     optional={"aendret_drift_kr_aar": st.integers(-10 ** 5, 10 ** 5)})
 energilinje = st.fixed_dictionaries(
-    {"energiart": st.sampled_from(["fjernvarme", "naturgas", "olie", "fast brændsel", "el", "vand"]),
+    {"energiart": st.sampled_from(["fjernvarme", "naturgas", "olie", "fast brændsel", "el"]),
      "maengde_aar": st.integers(0, 10 ** 6), "enhed": st.just("kWh"),
      "pris_kr_pr_enhed": st.decimals(0, 20, places=2).map(float)},
     optional={"realprisstigning_pct": st.decimals(-20, 20, places=1).map(float)})
@@ -621,7 +627,7 @@ class TestVisning:
         h = vis.html(kald(sag([(100000, 40)], 3000, bebo=2)))
         assert "Boligorganisationens egenbetaling (§ 13)" in h and "30.655,68\u00a0kr." in h
         h = vis.html(kald(sag([(100000, 40)], 10000, drift=20000)))
-        assert "Heller ikke hvis boligorganisationen betaler hele merinvesteringen" in h
+        assert "Heller ikke hvis boligorganisationen afholder hele merinvesteringen" in h
 
     def test_ingen_dobbelt_punktum(self):
         for data in (mi.EKSEMPEL, sag([(100000, 40)], 3000, bebo=2), sag([(100000, 40)], 10000, drift=20000)):
@@ -656,7 +662,7 @@ def test_data_har_kilder():
     assert rg.kalkulationsrente.pct == Decimal("3.0")
     assert {k: v.realprisstigning_pct for k, v in rg.energiarter.items()} == {
         "fjernvarme": Decimal("1.0"), "naturgas": Decimal("-0.5"), "olie": Decimal("2.0"),
-        "fast_braendsel": Decimal("1.0"), "el": Decimal("1.5"), "vand": Decimal("2.0")}
+        "fast_braendsel": Decimal("1.0"), "el": Decimal("1.5")}
     assert all("tabel 6" in e.kilde for e in rg.energiarter.values())
     assert all("tabel 1" in v.kilde for v in rg.levetider.values())
     # Editor-maintained yearly figures: only sourced values may ever be added.
@@ -694,7 +700,7 @@ def test_40_aar_20_foranstaltninger():
                               "levetid_aar": levetider[i % len(levetider)], "aendret_drift_kr_aar": 100 * (i % 3)}
                              for i in range(20)],
         "energibesparelser": [{"energiart": art, "maengde_aar": 20000, "enhed": "kWh", "pris_kr_pr_enhed": 0.9}
-                              for art in ("fjernvarme", "el", "naturgas", "vand")],
+                              for art in ("fjernvarme", "el", "naturgas", "olie")],
         "beboerbetalingsprocent": 4,
     }
     res = kald(data)
@@ -703,3 +709,186 @@ def test_40_aar_20_foranstaltninger():
     tjek_sum(res)
     assert math.isfinite(float(res["nettonutidsvaerdi_kr"]))
     vis.html(res)
+
+
+# -- the legal corrections of issue 11, each pinned to the sentence of BEK 314 it follows -----------
+from kildecitat import afsnit, citat  # noqa: E402  (tests/kildecitat.py)
+
+SIDE = ROD / "docs" / "beregnere" / "merinvestering.md"
+
+
+class TestRestvaerdiErSidensKonvention:
+    """Item 10: the BEK counts the merinvestering incl. reinvestments and extra operating costs over
+    40 years and names no residual value. The residual value is the site's convention: off unless
+    chosen, labelled, and when on, the result without it is shown beside it."""
+
+    def test_kilden_naevner_ingen_restvaerdi(self):
+        citat("B", 24, 27, "at nutidsværdien af energibesparelserne mindst skal svare til den samlede "
+                           "merinvestering inkl. reinvesteringer og merudgifter til drift set over en periode på 40 år")
+        assert "restværdi" not in afsnit("B", 1, 138).lower()
+
+    def test_standard_er_uden_restvaerdi(self):
+        data = sag([(90000, 15)], 10000)
+        assert "medregn_restvaerdi" not in data
+        res = kald(data)
+        assert res["medregn_restvaerdi"] is False
+        assert res["nutidsvaerdi_restvaerdi_kr"] == 0 and res["aar"][-1]["restvaerdi_kr"] == 0
+        f = next(f for f in res["forudsaetninger"] if f["felt"] == "medregn_restvaerdi")
+        assert f["vaerdi"] == "Nej" and f["standardvaerdi"] and "Sidens egen konvention" in f["kilde"]
+        assert mi.regler().kilder.restvaerdi.startswith("Sidens egen konvention, ikke bekendtgørelsens")
+        # The form says the same: the box starts unticked and is labelled as the site's convention.
+        side = SIDE.read_text(encoding="utf-8")
+        boks = re.search(r'<input type="checkbox" name="medregn_restvaerdi"[^>]*>', side).group(0)
+        assert "checked" not in boks
+        assert "Medregn restværdien ved periodens udløb (sidens egen konvention, ikke bekendtgørelsens)" in side
+
+    def test_med_restvaerdi_vises_begge_resultater(self):
+        # L = 50 > N = 40: 10 of 50 years left. With the residual value rentable, without it not.
+        data = sag([(100000, 50)], 4200, bebo=4, rest=True)
+        res = kald(data)
+        u = res["uden_restvaerdi"]
+        assert res["rentabel"] and not u["rentabel"]
+        assert d(u["nettonutidsvaerdi_kr"]) == d(res["nettonutidsvaerdi_kr"]) - d(res["nutidsvaerdi_restvaerdi_kr"])
+        assert d(u["nutidsvaerdi_omkostninger_kr"]) == d(res["nutidsvaerdi_omkostninger_kr"]) + \
+            d(res["nutidsvaerdi_restvaerdi_kr"])
+        assert res["noedvendig_egenbetaling_kr"] == 0 and u["noedvendig_egenbetaling_kr"] > 0
+        assert kald({**data, "medregn_restvaerdi": False})["noedvendig_egenbetaling_kr"] == u["noedvendig_egenbetaling_kr"]
+        # The verdict states both.
+        k = res["konklusion"]
+        assert "kun totaløkonomisk rentabel, når restværdien medregnes" in k and "sidens egen konvention" in k
+        assert "Uden restværdien kan kommunalbestyrelsen ikke godkende den" in k
+        assert tal_kr(u["noedvendig_egenbetaling_kr"]) in k
+        # And the view puts the figures side by side.
+        h = vis.html(res)
+        assert '<th scope="col" class="lbf-tal">Med restværdi</th><th scope="col" class="lbf-tal">Uden restværdi</th>' in h
+        assert tal_kr(res["nettonutidsvaerdi_kr"]) in h and tal_kr(u["nettonutidsvaerdi_kr"]) in h
+        assert "Uden restværdien (bekendtgørelsen nævner ingen restværdi)" in h
+
+    def test_uden_restvaerdi_ingen_dobbeltvisning(self):
+        res = kald(sag([(100000, 50)], 4200, bebo=4))
+        h = vis.html(res)
+        assert "Uden restværdi" not in h and "restværdien" not in res["konklusion"]
+
+    def test_samme_udfald_siges_en_gang(self):
+        res = kald(sag([(100000, 50)], 10000, rest=True))
+        assert res["konklusion"].endswith("både med og uden restværdien, som er sidens egen konvention.")
+
+    @given(gyldig)
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    def test_uden_restvaerdi_er_aldrig_bedre(self, data):
+        res = beregnet(data)
+        u = res["uden_restvaerdi"]
+        assert d(u["nettonutidsvaerdi_kr"]) <= d(res["nettonutidsvaerdi_kr"])
+        assert d(u["noedvendig_egenbetaling_kr"]) >= d(res["noedvendig_egenbetaling_kr"])
+        assert u["rentabel"] <= res["rentabel"]
+        if not res["medregn_restvaerdi"]:
+            assert all(u[k] == res[k] for k in u)
+
+
+def tal_kr(x) -> str:
+    """An amount as the calculator shows it (with its non-breaking space)."""
+    from calculators._format import kr
+    return kr(d(x))
+
+
+class TestParagraf11Og13:
+    """Item 5: before building starts (skema B) rentability is a condition for approval (§ 11);
+    § 13 concerns the final statement (skema C, after § 12)."""
+
+    def test_kilden(self):
+        citat("B", 89, 90, "Det er en forudsætning for kommunalbestyrelsens godkendelse af merinvesteringen "
+                           "forud for byggeriets påbegyndelse, at merinvesteringen er totaløkonomisk rentabel")
+        citat("B", 96, 100, "Kapitel 4 Godkendelse af merinvestering m.v. § 12. Bygherren indberetter i "
+                            "forbindelse med indberetning af byggeregnskabet (skema C) den endelige merinvestering")
+        citat("B", 106, 107, "Er den beregnede totaløkonomi ikke rentabel, afholder den almene boligorganisation "
+                             "så stor en del af merinvesteringen, at rentabiliteten opnås.")
+
+    def test_konklusion_naevner_begge_tidspunkter(self):
+        res = kald(sag([(100000, 40)], 3000, bebo=2))
+        k = res["konklusion"]
+        assert "Før byggeriet påbegyndes (skema B), kan kommunalbestyrelsen derfor ikke godkende den (§ 11)." in k
+        assert ("Er tallene de samme ved byggeregnskabet (skema C), afholder boligorganisationen selv "
+                "30.655,68\u00a0kr. af den, så rentabiliteten opnås (§ 13).") in k
+        assert "betaler" not in k
+
+    def test_visning_citerer_paragraf_13_og_naevner_11(self):
+        h = html_tekst(vis.html(kald(sag([(100000, 40)], 3000, bebo=2))))
+        assert "»så stor en del af merinvesteringen, at rentabiliteten opnås«" in h
+        assert "forudsætning for kommunalbestyrelsens godkendelse" in h and "(§ 11)" in h
+        assert "§ 13 gælder den endelige opgørelse ved byggeregnskabet (skema C)" in h
+        assert "§ 11" in mi.regler().kilder.egenbetaling and "§ 13" in mi.regler().kilder.egenbetaling
+        assert any("(§ 11)" in k and "skema C" in k for k in mi.KONVENTIONER)
+
+    def test_rentabel_naevner_ingen_paragraf_13(self):
+        res = kald(sag([(100000, 40)], 10000))
+        assert "§ 13" not in res["konklusion"] and "Boligorganisationens egenbetaling" not in vis.html(res)
+
+
+def html_tekst(h: str) -> str:
+    import html as html_modul
+    return html_modul.unescape(re.sub(r"<[^>]+>", "", h))
+
+
+class TestKunEnergi:
+    """Item 9: energy savings are savings on heating, hot water and electricity; cold water is not one."""
+
+    def test_kilden(self):
+        citat("B", 72, 74, "De årlige energibesparelser til opvarmning, varmt vand og elektricitet skal "
+                           "dokumenteres på grundlag af beregningsmetoden i SBi-anvisning 213")
+        citat("B", 69, 70, "Forskelle i udgifter til drift m.v. af foranstaltningerne skal dokumenteres")
+
+    def test_vand_er_ikke_en_energiart(self):
+        rg = mi.regler()
+        assert all("vand" not in (k + e.betegnelse).lower() for k, e in rg.energiarter.items())
+        assert "§ 8" in rg.ikke_energiarter["vand"].kilde
+
+    @pytest.mark.parametrize("navn", ["vand", "Vand", " KOLDT VAND ", "koldtvand"])
+    @pytest.mark.parametrize("formular", [False, True])
+    def test_gammel_gemt_beregning_med_vand_giver_feltfejl(self, navn, formular):
+        data = sag([(1000, 40)])
+        data["energibesparelser"].append({"energiart": navn, "maengde_aar": 800, "enhed": "m³",
+                                          "pris_kr_pr_enhed": 45})  # as saved when water had a default
+        if formular:
+            data["energibesparelser"][1]["realprisstigning_pct"] = ""
+        f = fejl(data, formular=formular)
+        assert set(f) == {"energibesparelser[1].energiart"}
+        besked = f["energibesparelser[1].energiart"]
+        assert besked.startswith(f"»{navn.strip()}« er ikke en energibesparelse: bekendtgørelsen regner kun med "
+                                 f"besparelser til opvarmning, varmt vand og el")
+        assert "§ 8" in besked and "Fjern linjen." in besked
+
+    def test_vand_med_egen_prisstigning_afvises_ogsaa(self):
+        data = sag([(1000, 40)])
+        data["energibesparelser"][0]["energiart"] = "Vand"
+        assert set(fejl(data)) == {"energibesparelser[0].energiart"}
+
+    def test_varmt_vand_er_ikke_koldt_vand(self):
+        data = sag([(1000, 40)])
+        data["energibesparelser"][0]["energiart"] = "Varmt vand"
+        assert "fejl" not in kald(data)
+
+    def test_siden_tilbyder_ikke_vand(self):
+        side = SIDE.read_text(encoding="utf-8")
+        assert "energiarter.vand" not in side
+        assert "ikke en besparelse på vand eller andet, der ikke er energi" in side  # § 7, stk. 3 hint
+
+
+class TestKalkulationsrente:
+    """Item 18: BEK § 6 prescribes the ministry's model and gives the kommune no role in the rate.
+    The default is the private-builder rate of a source outside the BEK, and the page says so."""
+
+    def test_kilden(self):
+        citat("B", 52, 52, "Opgørelse af merinvestering og totaløkonomi skal ske på grundlag af Udlændinge-,")
+        citat("B", 53, 56, "og Boligministeriets model")
+        assert "kalkulationsrente" not in afsnit("B", 1, 138).lower()
+
+    def test_ingen_kommune_og_forklaret_standard(self):
+        rg = mi.regler()
+        assert "kommune" not in rg.kalkulationsrente.note.lower()
+        assert "private bygherrer" in rg.kalkulationsrente.kilde and "private bygherrer" in rg.kalkulationsrente.note
+        assert "uden for bekendtgørelsen" in rg.kalkulationsrente.note
+        assert "Bekendtgørelsen fastsætter ingen kalkulationsrente" in rg.kalkulationsrente.note
+        side = SIDE.read_text(encoding="utf-8")
+        assert "kommunen beder" not in side and "kommunen beder" not in (ROD / "docs/data/merinvestering.toml").read_text()
+        res = kald({k: v for k, v in sag([(1000, 40)]).items() if k != "kalkulationsrente_pct"})
+        assert any(rg.kalkulationsrente.note in b for b in res["bemaerkninger"])

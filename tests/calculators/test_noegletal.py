@@ -12,6 +12,7 @@ import datetime as dt
 import pytest
 
 import calculators
+from kildecitat import citat
 
 TIDLIGT_UDBUD = "2015-06-01"
 
@@ -69,6 +70,63 @@ def test_bossinf_note_naar_udbudt_efter_skaeringsdatoen():
         svar = tjek(rolle, "2012-01-01", "2016-02-01", 10_000_000)
         assert svar["omfattet"] is False
         assert any("BOSSINF-STB" in b and modul in b for b in svar["bemaerkninger"]), svar
+
+
+def test_bossinf_citat():
+    citat("N", 118, 122, "Hvis en entrepriseopgave er udbudt den 1. november 2015 eller senere, er opgaven ikke "
+                         "underlagt nøgletalsbekendtgørelsen. Dette skal angives i entreprenørens "
+                         "virksomhedsmodul i BOSSINF-STB.")
+    citat("N", 187, 191, "Hvis en rådgiveropgave er udbudt den 1. november 2015 eller senere, er opgaven ikke "
+                         "underlagt nøgletalsbekendtgørelsen. Dette skal angives i rådgiverens "
+                         "virksomhedsmodul i BOSSINF-STB.")
+
+
+@pytest.mark.parametrize("rolle,modul,opgave", [("entreprenoer", "entreprenørens", "Entrepriseopgaven"),
+                                                ("raadgiver", "rådgiverens", "Rådgiveropgaven")])
+@pytest.mark.parametrize("tilsagn,beloeb", [
+    ("2012-01-01", 10_000_000),   # the other conditions met
+    ("2000-01-01", 10_000_000),   # tilsagn before the role's start date
+    ("2012-01-01", 1),            # amount below the threshold
+    ("2000-01-01", 0),            # neither
+])
+def test_bossinf_note_for_enhver_opgave_udbudt_fra_skaeringsdatoen(rolle, modul, opgave, tilsagn, beloeb):
+    """The notat ties the BOSSINF-STB duty to the tender date alone (N l. 118–122, 187–191)."""
+    svar = tjek(rolle, tilsagn, "2015-11-01", beloeb)
+    assert svar["omfattet"] is False
+    (note,) = svar["bemaerkninger"]
+    assert note.startswith(f"{opgave} er udbudt den 1. november 2015 eller senere")
+    assert f"{modul} virksomhedsmodul i BOSSINF-STB" in note
+    # The day before the cut-off: no note, whatever else holds.
+    assert tjek(rolle, tilsagn, "2015-10-31", beloeb)["bemaerkninger"] == []
+
+
+def test_raadgiver_taerskel_med_notatets_ordlyd():
+    """The rådgiver threshold in the notat's own words, and said to be its words (N l. 136–142)."""
+    citat("N", 136, 142, "bekendtgørelsens krav for rådgivere gælder, når entreprisesummen for den enkelte "
+                         "entrepriseopgave overstiger 150.000 kr. ekskl. moms, jf. bekendtgørelsens § 3, stk. 3, "
+                         "og rådgiveropgaven er udbudt før den 1. november 2015")
+    tekst = betingelse(tjek("raadgiver", "2012-01-01", TIDLIGT_UDBUD, 200_000), "beloeb")["tekst"]
+    tekst = tekst.replace("\u00a0", " ")
+    assert ("Reglerne gælder, når entreprisesummen for den enkelte entrepriseopgave overstiger "
+            "150.000 kr. ekskl. moms. Beløbet er 200.000 kr., så betingelsen er opfyldt.") in tekst
+    assert "notatets egen" in tekst and "fortolker den ikke" in tekst
+    assert "rådgivningen vedrører" not in tekst
+    # The code is unchanged: strictly more than 150.000 kr.
+    assert betingelse(tjek("raadgiver", "2012-01-01", TIDLIGT_UDBUD, 150_000), "beloeb")["opfyldt"] is False
+
+
+@pytest.mark.parametrize("rolle,forventet", [
+    ("entreprenoer", "overstiger 300.000 kr. ekskl. moms. Beløbet"),
+    ("bygherre", "overstiger 5.000.000 kr. Beløbet"),
+])
+def test_beloebsteksten_har_et_punktum(rolle, forventet):
+    tekst = betingelse(tjek(rolle, "2012-01-01", TIDLIGT_UDBUD, 10**7), "beloeb")["tekst"].replace("\u00a0", " ")
+    assert forventet in tekst and "kr.." not in tekst
+
+
+def test_rolle_mangler_siger_jeres():
+    svar = calculators.run("noegletal", {"tilsagnsdato": "2012-01-01", "udbudsdato": None, "beloeb_kr": 1})
+    assert svar["fejl"][0]["besked"] == "Vælg jeres rolle i byggesagen."
 
 
 def test_bygherre_uden_udbud_er_ikke_omfattet():
