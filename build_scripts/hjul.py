@@ -1,9 +1,9 @@
-"""Build the calculators wheel (``py3-none-any``) with the rules from ``docs/data`` inside.
+"""Build the calculators wheel (``py3-none-any``) with the rules from ``calculators/data`` inside.
 
 The package is pure Python, so the standard ``python -m build --wheel`` makes the same wheel
 ``pyodide build`` would (which cannot run here: it downloads a cross-build environment).
-The rules are copied into ``calculators/data/`` in a staging copy, so the source tree keeps a
-single copy of them (``docs/data``) and the browser gets exactly what the pages were built from.
+The rules live in ``calculators/data/`` (package data), so the browser gets exactly what the
+pages were built from. The build runs on a staging copy so it leaves no build/ folder behind.
 
 Usage: ``python -m build_scripts.hjul [OUT_DIR]`` (default ``dist/``).
 """
@@ -28,10 +28,7 @@ def byg_hjul(ud: Path) -> Path:
         stage = Path(tmp)
         shutil.copy2(ROD / "pyproject.toml", stage)
         shutil.copytree(ROD / "calculators", stage / "calculators",
-                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "data"))
-        (stage / "calculators" / "data").mkdir()
-        for toml in sorted((ROD / "docs" / "data").glob("*.toml")):
-            shutil.copy2(toml, stage / "calculators" / "data" / toml.name)
+                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
         for gammel in ud.glob("calculators-*.whl"):
             gammel.unlink()
         # A fixed timestamp makes the wheel (and so its content hash, which names the

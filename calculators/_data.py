@@ -1,4 +1,4 @@
-"""One loader for the rules editors maintain in ``docs/data/*.toml``.
+"""One loader for the rules editors maintain in ``calculators/data/*.toml``.
 
 Rules, thresholds, amounts and dates are data, not code. Each calculator declares the
 shape of its rules as frozen dataclasses; :func:`indlaes` reads ``<navn>.toml`` and builds
@@ -8,7 +8,7 @@ et beløb, fik 'tre hundrede'"), which is what fails the site build for an edito
 
 TOML because the calculators ship to browsers and must stay standard-library only:
 ``tomllib`` reads it on CPython and in Pyodide alike, so the files editors change are the
-very files the calculators read (inside the wheel, they are copied to ``calculators/data``).
+very files the calculators read, in a source checkout and inside the wheel alike.
 """
 
 from __future__ import annotations
@@ -33,11 +33,8 @@ class Datafejl(ValueError):
 
 
 def datamappe() -> Path:
-    """``calculators/data`` inside the wheel; ``docs/data`` in a source checkout."""
-    indbygget = Path(__file__).with_name("data")
-    if indbygget.is_dir():
-        return indbygget
-    return Path(__file__).resolve().parent.parent / "docs" / "data"
+    """``calculators/data``: the rules' one home, in a checkout, an editable install and the wheel alike."""
+    return Path(__file__).with_name("data")
 
 
 @functools.cache

@@ -1,5 +1,5 @@
 """The rules and defaults of the merinvestering calculator: the schema of
-``docs/data/merinvestering.toml`` and the look-ups the calculator and its page need.
+``calculators/data/merinvestering.toml`` and the look-ups the calculator and its page need.
 
 >>> r = regler()
 >>> r.periode.aar, r.kalkulationsrente.pct, r.energiarter["naturgas"].realprisstigning_pct

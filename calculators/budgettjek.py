@@ -4,7 +4,7 @@ Source: Administrationsgrundlag for Bæredygtighedspuljen (undated; the date 22 
 the source most likely belongs to the digitalisation strategy's letterhead): who may apply
 (pkt. 6), what an application must contain (pkt. 7), which support it may not be combined
 with (pkt. 3), the period and the yearly frames (pkt. 1 and 5) and the prioritisation
-criteria (pkt. 5). The years, frames and rule texts are data (``docs/data/baeredygtighedspuljen.toml``);
+criteria (pkt. 5). The years, frames and rule texts are data (``calculators/data/baeredygtighedspuljen.toml``);
 this module holds only the logic.
 
 Every result holds every check in :data:`TJEK_IDS`, each ``ok``, ``advarsel`` or ``fejl``;
@@ -96,7 +96,7 @@ _OERE = Decimal("0.01")
 _HUNDREDE = Decimal(100)
 
 
-# -- rules (schema of docs/data/baeredygtighedspuljen.toml) -----------------------------------
+# -- rules (schema of calculators/data/baeredygtighedspuljen.toml) -----------------------------------
 @dataclasses.dataclass(frozen=True)
 class Delpulje:
     betegnelse: str

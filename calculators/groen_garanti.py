@@ -1,7 +1,7 @@
 """Grøn garanti: the weather-normalised saving year by year, and who covers a shortfall.
 
 Source: Landsbyggefonden, "Grøn garanti – jf. Boligaftale 2020". The fund guarantees the
-calculated energy saving of a renovation for at most 10 years (``docs/data/groen_garanti.toml``),
+calculated energy saving of a renovation for at most 10 years (``calculators/data/groen_garanti.toml``),
 »efter fastlagte vilkår og i nærmere bestemt omfang«. If the achieved saving falls short, first a
 selvrisiko covers the gap, then any agreement with a supplier or adviser, and then the fund. This
 module holds only the arithmetic.
@@ -65,7 +65,7 @@ _KWH = Decimal(1)
 _STOERST = Decimal("1e15")
 
 
-# -- rules (schema of docs/data/groen_garanti.toml) -----------------------------------------
+# -- rules (schema of calculators/data/groen_garanti.toml) -----------------------------------------
 @dataclasses.dataclass(frozen=True)
 class Varighed:
     maks_aar: int

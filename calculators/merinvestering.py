@@ -14,7 +14,7 @@ Rentability is a condition for the kommunalbestyrelse's approval before building
 organisation bear "så stor en del af merinvesteringen, at rentabiliteten opnås" when the
 final calculation is not rentable. The calculator reports that § 13 amount; it is not a way
 round § 11. Defaults (period, discount rate, real price growth per energy type) and their
-sources are data (``docs/data/merinvestering.toml``); the beboerbetalingsprocent has no default.
+sources are data (``calculators/data/merinvestering.toml``); the beboerbetalingsprocent has no default.
 
 Energy savings are savings on heating, hot water and electricity (§ 8): an energy line naming
 cold water (``ikke_energiarter`` in the data) is refused with a field error.

@@ -3,7 +3,7 @@
 Source: the notat of 19 December 2016, "Krav om beregning af nøgletal for alment byggeri",
 on BEK nr. 675 af 18. juni 2010 (nøgletalsbekendtgørelsen) and BEK nr. 1171 af 30.
 september 2015 (ophævelsesbekendtgørelsen). The dates and amounts are data
-(``docs/data/noegletal.toml``); this module holds only the logic:
+(``calculators/data/noegletal.toml``); this module holds only the logic:
 
 A role (entreprenør, rådgiver, bygherre) is covered if and only if
 
@@ -38,7 +38,7 @@ __all__ = ["Input", "Resultat", "Begrundelse", "Regler", "regler", "parse", "ber
 ROLLER = {"entreprenoer": "Entreprenør", "raadgiver": "Rådgiver", "bygherre": "Bygherre"}
 
 
-# -- rules (schema of docs/data/noegletal.toml) ---------------------------------------------
+# -- rules (schema of calculators/data/noegletal.toml) ---------------------------------------------
 @dataclasses.dataclass(frozen=True)
 class Skaeringsdato:
     dato: dt.date

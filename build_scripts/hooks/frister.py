@@ -1,8 +1,8 @@
-"""MkDocs hook: deadlines and milestones as data (``docs/data/frister.yml``).
+"""MkDocs hook: deadlines and milestones as data (``calculators/data/frister.yml``).
 
 * ``on_pre_build`` reads the file, checks every entry (required keys, known types and topics,
   dates, unique ids) and checks Bæredygtighedspuljen's round rules on every application round
-  entered, with the rule values from ``docs/data/ansoegningsrunder.toml``: a round must be
+  entered, with the rule values from ``calculators/data/ansoegningsrunder.toml``: a round must be
   announced at least N months before its deadline, the money distributed at most M months
   after it, and there is at most one round a year. Any problem stops the build with one message
   that names the entry.
@@ -45,7 +45,7 @@ from build_scripts.hooks.regler import PLADSHOLDER, formater, slaa_op  # noqa: E
 from calculators import _data  # noqa: E402
 from calculators._format import dato as fmt_dato  # noqa: E402
 
-FIL = "docs/data/frister.yml"
+FIL = "calculators/data/frister.yml"
 REGELFIL = "ansoegningsrunder"
 ICS_NAVN = "frister.ics"
 TZ = "Europe/Copenhagen"
@@ -108,7 +108,7 @@ class Begivenhed:
 
 @dataclasses.dataclass(frozen=True)
 class Runderegler:
-    """The round rules (schema of ``docs/data/ansoegningsrunder.toml``)."""
+    """The round rules (schema of ``calculators/data/ansoegningsrunder.toml``)."""
 
     kilde: str
     runder_pr_aar: int

@@ -3,7 +3,7 @@
 The runtime comes from the npm package pinned in ``package-lock.json`` (the one version
 pin); only the files a start needs are copied, and nothing is ever loaded by name from
 Pyodide's package index (that would fall back to a CDN). The wheel is rebuilt on every
-build, so an editor who changes ``docs/data`` while ``make serve`` runs sees the change in
+build, so an editor who changes ``calculators/data`` while ``make serve`` runs sees the change in
 the calculators too. Its file name carries a content hash, so browsers may cache it forever.
 """
 

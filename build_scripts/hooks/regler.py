@@ -1,4 +1,4 @@
-"""MkDocs hook: the rules in ``docs/data`` drive the pages, and a broken rule file fails the build.
+"""MkDocs hook: the rules in ``calculators/data`` drive the pages, and a broken rule file fails the build.
 
 * ``on_config`` loads every calculator's rules through the one typed loader
   (:mod:`calculators._data`); a wrong value stops the build with the file, key and what
@@ -82,12 +82,12 @@ def on_config(config, **kwargs):
             try:
                 m.regler()
             except _data.Datafejl as e:
-                raise PluginError(f"Fejl i datamappen (docs/data): {e}") from None
+                raise PluginError(f"Fejl i datamappen (calculators/data): {e}") from None
     return config
 
 
 def slaa_op(sti: str):
-    """The value at ``fil.noegle.sti`` in ``docs/data/fil.toml``."""
+    """The value at ``fil.noegle.sti`` in ``calculators/data/fil.toml``."""
     fil, *noegler = sti.split(".")
     try:
         v = _data.raa(fil)

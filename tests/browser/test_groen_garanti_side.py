@@ -104,7 +104,7 @@ def udfyld_grund(page):
 
 # -- the built page, without a browser ------------------------------------------------------
 def test_siden_folger_datafilen(bygget_site):
-    """The self-check and the hints quote docs/data/groen_garanti.toml word for word, so an
+    """The self-check and the hints quote calculators/data/groen_garanti.toml word for word, so an
     editor who changes a text there is told to change the page too."""
     side = (bygget_site / "beregnere" / "groen-garanti" / "index.html").read_text(encoding="utf-8")
     tekst = _ren(html.unescape(re.sub(r"<[^>]+>", " ", side)))

@@ -195,7 +195,7 @@ def udfyld_formular(page):
 
 # -- the built page, without a browser ------------------------------------------------------
 def test_siden_folger_datafilen(bygget_site):
-    """The defaults and their sources on the page come from docs/data/merinvestering.toml."""
+    """The defaults and their sources on the page come from calculators/data/merinvestering.toml."""
     side = (bygget_site / "beregnere" / "merinvestering" / "index.html").read_text(encoding="utf-8")
     tekst = _ren(html.unescape(re.sub(r"<[^>]+>", " ", side)))
     assert not re.search(r"\{\{\s*(merinvestering|eksempel)", side), "a placeholder was left unfilled"

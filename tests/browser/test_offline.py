@@ -86,7 +86,7 @@ def test_ny_build_erstatter_cachen(browser, tmp_path):
         foer = page.evaluate(VENT_PAA_CACHE)
         assert kald(page, DATA)["resultat"]["omfattet"] is True
 
-        toml = kopi / "docs" / "data" / "noegletal.toml"
+        toml = kopi / "calculators" / "data" / "noegletal.toml"
         toml.write_text(toml.read_text().replace("taerskel_kr = 300000", "taerskel_kr = 350000", 1))
         _byg(kopi, site)
 

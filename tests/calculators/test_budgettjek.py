@@ -249,7 +249,7 @@ def test_datafilen_har_intet_loft_pr_ansoegning():
     """The key that made 120 % a ceiling is gone; a file that brings it back is refused."""
     felter = {f.name for f in dataclasses.fields(budgettjek.Delpulje)}
     assert not {f for f in felter if "loft" in f}
-    assert "loft" not in (ROD / "docs" / "data" / "baeredygtighedspuljen.toml").read_text(encoding="utf-8")
+    assert "loft" not in (ROD / "calculators" / "data" / "baeredygtighedspuljen.toml").read_text(encoding="utf-8")
 
 
 # -- beloeb_stemmer -----------------------------------------------------------------------------

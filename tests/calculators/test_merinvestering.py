@@ -889,6 +889,6 @@ class TestKalkulationsrente:
         assert "uden for bekendtgørelsen" in rg.kalkulationsrente.note
         assert "Bekendtgørelsen fastsætter ingen kalkulationsrente" in rg.kalkulationsrente.note
         side = SIDE.read_text(encoding="utf-8")
-        assert "kommunen beder" not in side and "kommunen beder" not in (ROD / "docs/data/merinvestering.toml").read_text()
+        assert "kommunen beder" not in side and "kommunen beder" not in (ROD / "calculators/data/merinvestering.toml").read_text()
         res = kald({k: v for k, v in sag([(1000, 40)]).items() if k != "kalkulationsrente_pct"})
         assert any(rg.kalkulationsrente.note in b for b in res["bemaerkninger"])

@@ -13,7 +13,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from indhold_hjaelp import DOCS
+from indhold_hjaelp import DOCS, ROD
 
 
 def tekstform(s: str) -> str:
@@ -167,7 +167,7 @@ def test_month_arithmetic_round_trips_within_the_month(frister_hook, d, n):
 
 def test_build_fails_on_a_round_that_breaks_the_rules(byg_kopi):
     def aendr(kopi):
-        fil = kopi / "docs" / "data" / "frister.yml"
+        fil = kopi / "calculators" / "data" / "frister.yml"
         data = yaml.safe_load(fil.read_text())
         data["begivenheder"].append({
             "id": "forsoegsmidler-runde-2027", "titel": "Ansøgningsrunde for Forsøgsmidler",
@@ -189,4 +189,4 @@ def test_unknown_type_is_refused_with_the_entry_named(frister_hook):
 
 
 def test_yaml_keeps_a_commented_round_example_for_editors():
-    assert "#   type: ansoegningsrunde" in (DOCS / "data" / "frister.yml").read_text()
+    assert "#   type: ansoegningsrunde" in (ROD / "calculators" / "data" / "frister.yml").read_text()

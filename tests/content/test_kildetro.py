@@ -214,7 +214,7 @@ def test_the_calendar_names_the_note_too(bygget_site, regler_hook):
 
 def test_filled_in_fields_reach_the_pages(byg_kopi, tmp_path):
     def aendr(kopi):
-        fil = kopi / "docs" / "data" / "kilder.toml"
+        fil = kopi / "calculators" / "data" / "kilder.toml"
         tekst = fil.read_text(encoding="utf-8")
         assert tekst.count('titel = ""') == 1 and tekst.count('adresse = ""') == 1
         fil.write_text(tekst.replace('titel = ""', 'titel = "Bæredygtighedspuljen – testtitel"')
@@ -232,5 +232,5 @@ def test_filled_in_fields_reach_the_pages(byg_kopi, tmp_path):
 def test_the_editor_guide_says_where_the_fields_are():
     tekst = (DOCS / "redaktoer.md").read_text(encoding="utf-8")
     afsnit_ = tekst.split("## Senere kilder: titel og adresse", 1)[1].split("\n## ", 1)[0]
-    for del_ in ("docs/data/kilder.toml", "[lbf_maj_2022]", "»ikke angivet«", "https://"):
+    for del_ in ("calculators/data/kilder.toml", "[lbf_maj_2022]", "»ikke angivet«", "https://"):
         assert del_ in afsnit_, del_

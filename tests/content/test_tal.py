@@ -60,7 +60,7 @@ def test_known_values_are_on_the_pages(sider, side, forventet):
 def test_a_changed_data_value_changes_the_page(byg_kopi, tmp_path):
     """One source of truth: change the threshold in the TOML and the page follows."""
     def aendr(kopi):
-        fil = kopi / "docs" / "data" / "noegletal.toml"
+        fil = kopi / "calculators" / "data" / "noegletal.toml"
         fil.write_text(re.sub(r"taerskel_kr = 300000", "taerskel_kr = 310000", fil.read_text(), count=1))
     proc = byg_kopi(aendr)
     assert proc.returncode == 0, proc.stderr

@@ -15,7 +15,7 @@ import re
 import pytest
 import yaml
 
-from indhold_hjaelp import DOCS, kildesider
+from indhold_hjaelp import DOCS, ROD, kildesider
 
 # Pages whose prose this check holds to the style rules (the other pages have their own owners;
 # every page is checked for wrapped list numbers).
@@ -123,7 +123,7 @@ def test_the_pages_follow_the_style_guide(md):
 
 
 def test_the_deadline_texts_follow_the_style_guide():
-    data = yaml.safe_load((DOCS / "data" / "frister.yml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((ROD / "calculators" / "data" / "frister.yml").read_text(encoding="utf-8"))
     tekster = [b.get(n, "") for b in data["begivenheder"] for n in ("titel", "beskrivelse", "dato_tekst")]
     assert slip("\n\n".join(t for t in tekster if isinstance(t, str))) == []
 
