@@ -1,7 +1,9 @@
 """``python -m calculators NAME`` reads one JSON object on stdin and writes one on stdout.
 
-Exit status: 0 with the result; 2 for invalid input or an unknown NAME, with
-``{"fejl": [...]}``; 1 is left for bugs.
+Exit status: 0 with the result; 2 for invalid input or an unknown NAME, with ``{"fejl": [...]}``; 1 is left for
+bugs. Whatever bytes arrive, the answer is valid UTF-8 JSON with Danish messages: stdin is read as bytes and
+decoded here (UTF-8, a leading byte-order mark allowed, as the page's file import allows it), never through the
+locale's encoding.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import json
 import sys
 
 from . import BEREGNERE, run
+from ._contract import laes_json
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -18,22 +21,12 @@ def main(argv: list[str] | None = None) -> int:
         navne = "|".join(BEREGNERE)
         print(f"Brug: python -m calculators {{{navne}}} < input.json", file=sys.stderr)
         return 0 if args and args[0] in ("-h", "--help") else 2
-    navn = args[0]
-    tekst = sys.stdin.read()
-    try:
-        data = json.loads(tekst)
-    except (json.JSONDecodeError, RecursionError) as e:
-        # The parser's own message is English ("Expecting value"); say where, in Danish.
-        if isinstance(e, json.JSONDecodeError):
-            besked = (f"Inddata er ikke gyldig JSON (linje {e.lineno}, kolonne {e.colno}). "
-                      "Tjek kommaer, anførselstegn og klammer omkring det sted.")
-        else:
-            besked = "Inddata er ikke gyldig JSON: den er indlejret for dybt."
-        svar = {"fejl": [{"felt": "", "besked": besked}]}
-    else:
-        svar = run(navn, data)
-    json.dump(svar, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    data, fejl = laes_json(sys.stdin.buffer.read())
+    svar = {"fejl": [{"felt": "", "besked": fejl}]} if fejl else run(args[0], data)
+    tekst = json.dumps(svar, ensure_ascii=False, indent=2) + "\n"
+    # A lone surrogate cannot be encoded; laes_json refuses them, this is the last guard.
+    sys.stdout.buffer.write(tekst.encode("utf-8", "replace"))
+    sys.stdout.flush()
     return 2 if "fejl" in svar else 0
 
 

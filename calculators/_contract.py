@@ -30,18 +30,27 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import math
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Any, Callable, Iterable, Mapping, TypeVar
 
-__all__ = ["Fejl", "Inputfejl", "Laeser", "parse_dansk_tal", "til_json"]
+__all__ = ["MAKS_CIFRE", "STOERSTE_BELOEB", "Fejl", "Inputfejl", "Laeser", "laes_json", "parse_dansk_tal",
+           "til_json"]
 
 T = TypeVar("T")
 
 _MANGLER = object()
 # Larger than any amount in this domain; also keeps Decimal arithmetic exact (28 digits).
 _STOERST = Decimal("1e15")
+#: The largest amount any field accepts, in kroner (10 mia. kr., far above any amount in these pools). Results
+#: travel as JSON numbers (IEEE doubles, exact to 15 significant digits): with at most 500 rows of at most this
+#: much, every sum a calculator makes stays below 10^13 kr. and so exact to the øre.
+STOERSTE_BELOEB = Decimal("9999999999.99")
+#: Significant digits a number may have: a double (the browser's and JSON's number) holds 15 exactly, and a longer
+#: number is a typing slip, not a figure anyone means.
+MAKS_CIFRE = 15
 
 
 @dataclasses.dataclass(frozen=True)
@@ -63,11 +72,12 @@ class Inputfejl(Exception):
         return {"fejl": [{"felt": f.felt, "besked": f.besked} for f in self.fejl]}
 
 
-# "1.234.567,50", "1234567,5", "1234567.5", "-12,5", "1 234 567". Dots between groups of
+# "1.234.567,50", "1234567,5", "1234567.5", "-12,5", "1 234 567". Digits are ASCII only (one rule for the CLI and
+# the form: "١٢٣" is not read as 123). Dots between groups of
 # three digits are thousands separators (Danish convention): "1.250" = 1250, but "0.125" = 0,125.
-_TUSIND_MED_PUNKTUM = re.compile(r"^[+-]?[1-9]\d{0,2}(\.\d{3})+(,\d+)?$")
-_DECIMAL_KOMMA = re.compile(r"^[+-]?\d+(,\d+)?$")
-_DECIMAL_PUNKTUM = re.compile(r"^[+-]?\d*\.\d+$|^[+-]?\d+$")
+_TUSIND_MED_PUNKTUM = re.compile(r"^[+-]?[1-9]\d{0,2}(\.\d{3})+(,\d+)?$", re.ASCII)
+_DECIMAL_KOMMA = re.compile(r"^[+-]?\d+(,\d+)?$", re.ASCII)
+_DECIMAL_PUNKTUM = re.compile(r"^[+-]?\d*\.\d+$|^[+-]?\d+$", re.ASCII)
 
 
 def parse_dansk_tal(tekst: str) -> Decimal | None:
@@ -94,6 +104,57 @@ def parse_dansk_tal(tekst: str) -> Decimal | None:
     if _DECIMAL_PUNKTUM.match(s):
         return Decimal(s)
     return None
+
+
+def laes_json(data: bytes | str) -> tuple[Any, str]:
+    """Parse one JSON document from the CLI or the browser: ``(value, "")`` or ``(None, Danish message)``.
+
+    UTF-8 only, a leading byte-order mark allowed; never raises. JSON that Python could read but no calculator can
+    use is refused here too: integers longer than Python's limit, nesting deeper than the parser allows, and lone
+    surrogates (``"\\ud800"``), which cannot be written back as UTF-8.
+
+    >>> laes_json(b'\\xef\\xbb\\xbf{"a": 1}')
+    ({'a': 1}, '')
+    >>> laes_json(b'{"a": 1')[1]
+    'Inddata er ikke gyldig JSON (linje 1, kolonne 8). Tjek kommaer, anførselstegn og klammer omkring det sted.'
+    >>> laes_json(b'\\xff')[1]
+    'Inddata skal være tekst i UTF-8. Gem filen som UTF-8, og prøv igen.'
+    """
+    if isinstance(data, bytes):
+        try:
+            data = data.decode("utf-8")
+        except UnicodeDecodeError:
+            return None, "Inddata skal være tekst i UTF-8. Gem filen som UTF-8, og prøv igen."
+    data = data.removeprefix("\ufeff")
+    try:
+        vaerdi = json.loads(data)
+    except json.JSONDecodeError as e:
+        # The parser's own message is English ("Expecting value"); say where, in Danish.
+        return None, (f"Inddata er ikke gyldig JSON (linje {e.lineno}, kolonne {e.colno}). "
+                      "Tjek kommaer, anførselstegn og klammer omkring det sted.")
+    except RecursionError:
+        return None, "Inddata er indlejret for dybt til at kunne læses."
+    except ValueError:   # an integer beyond Python's digit limit (4.300 digits)
+        return None, "Inddata indeholder et tal med for mange cifre."
+    if _har_enlig_surrogat(vaerdi):
+        return None, "Inddata indeholder et ugyldigt tegn (en enlig surrogat). Skriv teksten igen."
+    return vaerdi, ""
+
+
+def _har_enlig_surrogat(v: Any) -> bool:
+    # Iterative: the value may be nested as deeply as the parser allowed.
+    stak = [v]
+    while stak:
+        x = stak.pop()
+        if isinstance(x, str):
+            if any("\ud800" <= c <= "\udfff" for c in x):
+                return True
+        elif isinstance(x, dict):
+            stak.extend(x.keys())
+            stak.extend(x.values())
+        elif isinstance(x, list):
+            stak.extend(x)
+    return False
 
 
 class Laeser:
@@ -172,6 +233,9 @@ class Laeser:
         if d is None or not d.is_finite():
             self.tilfoej(self.felt(noegle), f"Indtast {label} som et tal, fx {eksempel}.")
             return None
+        if len(d.normalize().as_tuple().digits) > MAKS_CIFRE and abs(d) < _STOERST:
+            self.tilfoej(self.felt(noegle), f"{_stort(label)} har for mange cifre (højst {MAKS_CIFRE}). Afrund tallet.")
+            return None
         if abs(d) >= _STOERST:
             self.tilfoej(self.felt(noegle), f"{_stort(label)} er et for stort tal. Tjek tallet.")
             return None
@@ -189,6 +253,9 @@ class Laeser:
             return None
         if min is not None and d < min:
             self.tilfoej(self.felt(noegle), f"{_stort(label)} kan ikke være negativt. Indtast et beløb på {_dk(min)} kr. eller mere.")
+            return None
+        if abs(d) > STOERSTE_BELOEB:
+            self.tilfoej(self.felt(noegle), f"{_stort(label)} er et for stort beløb: højst 9.999.999.999,99 kr. Tjek tallet.")
             return None
         return d
 
@@ -343,9 +410,9 @@ def _laes_dato(tekst: str, *, dansk: bool) -> dt.date | None:
     True
     """
     try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", tekst):
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", tekst, re.ASCII):
             return dt.date.fromisoformat(tekst)
-        m = re.fullmatch(r"(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})", tekst) if dansk else None
+        m = re.fullmatch(r"(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})", tekst, re.ASCII) if dansk else None
         if m:
             return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
     except ValueError:

@@ -453,15 +453,25 @@ def _tjek_stoerrelser(laeser: Laeser, baseline, baseline_gd, normal_gd, andel, b
     urimelig = ("er så lille i forhold til normalårets graddagetal, at det normaliserede forbrug "
                 "bliver urimeligt stort. Tjek tallet.")
     with localcontext(prec=60):
-        def for_stort(forbrug: Decimal, graddage: Decimal) -> bool:
+        def for_stort(forbrug: Decimal, graddage: Decimal) -> str:
+            """Which input makes the normalised use too large: "graddage", "forbrug" or ""."""
             f = _faktor(graddage, normal_gd, andel)
-            return f >= _STOERST or forbrug * f >= _STOERST
+            if f >= _STOERST:
+                return "graddage"
+            return "forbrug" if forbrug * f >= _STOERST else ""
 
-        if for_stort(baseline, baseline_gd):
-            laeser.tilfoej(laeser.felt("baseline_graddage"), f"Graddagetallet for baselineåret {urimelig}")
+        stort_forbrug = "Forbruget er så stort, at det normaliserede forbrug ikke kan vises som et tal. Tjek tallet."
+        match for_stort(baseline, baseline_gd):
+            case "graddage":
+                laeser.tilfoej(laeser.felt("baseline_graddage"), f"Graddagetallet for baselineåret {urimelig}")
+            case "forbrug":
+                laeser.tilfoej(laeser.felt("baseline_forbrug_kwh"), stort_forbrug)
         for i, a in enumerate(aar):
-            if for_stort(a.forbrug_kwh, a.graddage):
-                laeser.tilfoej(f"{laeser.felt('aar')}[{i}].graddage", f"Årets graddagetal {urimelig}")
+            match for_stort(a.forbrug_kwh, a.graddage):
+                case "graddage":
+                    laeser.tilfoej(f"{laeser.felt('aar')}[{i}].graddage", f"Årets graddagetal {urimelig}")
+                case "forbrug":
+                    laeser.tilfoej(f"{laeser.felt('aar')}[{i}].forbrug_kwh", stort_forbrug)
         if laeser.fejl:
             return
         nb = normaliser(baseline, baseline_gd, normal_gd, andel)

@@ -183,7 +183,8 @@ def _laes_energi(l: Laeser, rg: Regler) -> Energibesparelse:
                       f"Indtast den reale prisstigning for »{energiart}« i procent om året, fx 1,5. "
                       f"Der er kun standardværdier for {kendte}.")
     if maengde is not None and pris is not None and maengde * pris >= Decimal("1e13"):
-        l.tilfoej(l.felt("maengde_aar"),
+        # Blame the factor that is out of scale: the larger one.
+        l.tilfoej(l.felt("maengde_aar" if abs(maengde) >= abs(pris) else "pris_kr_pr_enhed"),
                   "Den årlige besparelse (mængde × pris) er for stor. Tjek mængden og prisen.")
     return Energibesparelse(energiart, maengde, enhed, pris, g, kilde)  # type: ignore[arg-type]
 
