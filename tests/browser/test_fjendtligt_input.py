@@ -93,6 +93,10 @@ def forkerte_filer(beregner: str, anden: str) -> list[tuple[dict, str]]:
          "Filen »inddata-liste.json« indeholder ikke en gemt beregning. Jeres nuværende tal er uændrede."),
         (fil("anden.json", {"beregner": anden, "version": 1, "inddata": {"x": IMG}}),
          "Filen »anden.json« er gemt fra en anden beregner. Jeres nuværende tal er uændrede."),
+        # Nested 50.000 levels deep (well under 1 MB): refused in Danish, not the engine's "Maximum call stack".
+        (fil("dyb.json", b'{"beregner": "' + beregner.encode() + b'", "version": 1, "inddata": {"x": '
+             + b"[" * 50_000 + b"]" * 50_000 + b"}}"),
+         "Filen »dyb.json« indeholder ikke en gemt beregning. Jeres nuværende tal er uændrede."),
         (fil("stor.json", stor),
          "Filen »stor.json« er for stor (over 1 MB). Vælg en fil, som beregneren har gemt."),
     ]

@@ -4,7 +4,7 @@
 
 import { el, maal } from "./dom.js";
 import { visFejl } from "./fejl.js";
-import { fladgoer, samlData, udfyld } from "./formdata.js";
+import { fladgoer, forDybt, samlData, udfyld } from "./formdata.js";
 import { LAGER_VERSION, MAKS_FILSTOERRELSE } from "./lager.js";
 
 /** @typedef {import("./beskeder.js").Svar} Svar */
@@ -37,7 +37,7 @@ async function indlaesFil(fil, navn) {
   } catch {
     return `Filen »${fil.name}« kunne ikke læses. Vælg en JSON-fil, som beregneren har gemt.`;
   }
-  if (!indhold || typeof indhold !== "object" || Array.isArray(indhold) || !indhold.inddata
+  if (!indhold || typeof indhold !== "object" || Array.isArray(indhold) || forDybt(indhold) || !indhold.inddata
       || typeof indhold.inddata !== "object" || Array.isArray(indhold.inddata)) {
     return `Filen »${fil.name}« indeholder ikke en gemt beregning. Jeres nuværende tal er uændrede.`;
   }

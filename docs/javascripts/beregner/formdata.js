@@ -86,6 +86,25 @@ export function udfyld(form, data) {
   opdaterSynlighed(form);
 }
 
+/** A saved form is at most a few levels deep (object → rows → object); anything deeper is not one of ours. */
+export const MAKS_DYBDE = 8;
+
+/** Whether `obj` nests deeper than `maks` levels, checked without recursion (a hostile file may nest
+ * thousands of levels, and a recursive walk would end in the engine's English "Maximum call stack size").
+ * @param {unknown} obj
+ * @param {number} [maks]
+ * @returns {boolean} */
+export function forDybt(obj, maks = MAKS_DYBDE) {
+  /** @type {Array<[unknown, number]>} */
+  const stak = [[obj, 0]];
+  while (stak.length) {
+    const [x, d] = /** @type {[unknown, number]} */ (stak.pop());
+    if (d > maks) return true;
+    if (x && typeof x === "object") for (const v of Object.values(x)) stak.push([v, d + 1]);
+  }
+  return false;
+}
+
 /** Flatten a saved/loaded nested object into {path: text}; numbers in Danish notation.
  * @param {unknown} obj
  * @param {string} [praefiks]
