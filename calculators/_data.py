@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import re
 import tomllib
 import types
 import typing
@@ -23,7 +24,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
-__all__ = ["Datafejl", "datamappe", "indlaes", "raa"]
+from ._enheder import Enhed
+
+__all__ = ["Datafejl", "datamappe", "indlaes", "laes_fil", "linje", "raa"]
 
 T = TypeVar("T")
 
@@ -47,7 +50,11 @@ def raa(navn: str) -> dict[str, Any]:
     except FileNotFoundError:
         raise Datafejl(f"{navn}.toml: filen findes ikke i {datamappe()}") from None
     except tomllib.TOMLDecodeError as e:
-        raise Datafejl(f"{navn}.toml: kan ikke læses som TOML: {e}") from None
+        # tomllib says where in English ("Invalid value (at line 3, column 14)"): keep the place, say it in Danish.
+        m = re.search(r"line (\d+), column (\d+)", str(e))
+        sted = f", linje {m.group(1)}, kolonne {m.group(2)}" if m else ""
+        raise Datafejl(f"{navn}.toml{sted}: kan ikke læses som TOML. Tjek anførselstegn, kommaer og klammer på "
+                       "linjen; datoer skrives åååå-mm-dd, tekster i anførselstegn.") from None
 
 
 @functools.cache
@@ -56,27 +63,83 @@ def indlaes(navn: str, skema: type[T]) -> T:
     return _byg(skema, raa(navn), f"{navn}.toml", "")
 
 
+class _Fil(str):
+    """A data file's name (as messages show it) that also carries its text, for line look-ups."""
+
+    tekst: str
+
+
+def laes_fil(sti: Path, skema: type[T]) -> T:
+    """Load any TOML file as ``skema`` (tests and tools; the calculators use :func:`indlaes`)."""
+    tekst = sti.read_text(encoding="utf-8")
+    fil = _Fil(sti.name)
+    fil.tekst = tekst
+    try:
+        data = tomllib.loads(tekst)
+    except tomllib.TOMLDecodeError as e:
+        raise Datafejl(f"{sti.name}: kan ikke læses som TOML ({e})") from None
+    return _byg(skema, data, fil, "")
+
+
+def linje(fil: str, sti: str) -> int | None:
+    """The line of ``fil`` (``"noegletal.toml"``) where the value at ``sti`` (``"roller.raadgiver.taerskel_kr"``,
+    ``"runder[1].dato"``) is written, found the way an editor reads the file: its table header, then its key.
+    ``None`` when the file writes it some other way (an inline table)."""
+    try:
+        linjer = (fil.tekst if isinstance(fil, _Fil) else (datamappe() / fil).read_text(encoding="utf-8")).splitlines()
+    except OSError:
+        return None
+    dele = re.findall(r"[^.\[\]]+|\[\d+\]", sti)
+    noegle = dele[-1] if dele else ""
+    tabel = [d for d in dele[:-1] if not d.startswith("[")]
+    indeks = [int(d[1:-1]) for d in dele[:-1] if d.startswith("[")]
+    header: list[str] = []
+    antal: dict[str, int] = {}
+    for nr, tekst in enumerate(linjer, 1):
+        ren = tekst.strip()
+        if m := re.fullmatch(r"\[\[?\s*([^\]]+?)\s*\]\]?(\s*#.*)?", ren):
+            header = [h.strip().strip('"') for h in m.group(1).split(".")]
+            if ren.startswith("[["):
+                antal[m.group(1)] = antal.get(m.group(1), -1) + 1
+            continue
+        if header == tabel and re.match(rf"{re.escape(noegle)}\s*=", ren):
+            aktuel = antal.get(".".join(tabel))
+            if not indeks or aktuel is None or aktuel == indeks[-1]:
+                return nr
+    return None
+
+
 def _byg(typ: Any, v: Any, fil: str, sti: str) -> Any:
     def fejl(forventet: str) -> Datafejl:
-        return Datafejl(f"{fil}: {sti or '(roden)'}: forventede {forventet}, fik {v!r}")
+        return Datafejl(f"{_sted(fil, sti)}: forventede {forventet}, fik {v!r}")
 
     origin = typing.get_origin(typ)
+    if origin is typing.Annotated:
+        grund, *ekstra = typing.get_args(typ)
+        enheder = [e for e in ekstra if isinstance(e, Enhed)]
+        if not enheder:
+            return _byg(grund, v, fil, sti)
+        try:
+            return enheder[0].laes(v)
+        except ValueError as e:
+            raise Datafejl(f"{_sted(fil, sti)}: {e}") from None
     if dataclasses.is_dataclass(typ):
         if not isinstance(v, dict):
             raise fejl("en tabel")
-        hints = typing.get_type_hints(typ)
+        hints = typing.get_type_hints(typ, include_extras=True)
         felter = {f.name: f for f in dataclasses.fields(typ)}
         ukendte = set(v) - set(felter)
         if ukendte:
-            raise Datafejl(f"{fil}: {sti or '(roden)'}: ukendt nøgle {sorted(ukendte)[0]!r} "
-                           f"(kendte: {', '.join(felter)})")
+            ukendt = sorted(ukendte)[0]
+            raise Datafejl(f"{_sted(fil, f'{sti}.{ukendt}' if sti else ukendt)}: ukendt nøgle {ukendt!r}. Tjek "
+                           f"stavningen; kendte nøgler her: {', '.join(felter)}")
         kw = {}
         for navn, f in felter.items():
             under = f"{sti}.{navn}" if sti else navn
             if navn not in v:
                 if f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING:
                     continue
-                raise Datafejl(f"{fil}: {under}: mangler")
+                raise Datafejl(f"{_sted(fil, sti)}: nøglen {navn!r} mangler. Tilføj »{navn} = …«")
             kw[navn] = _byg(hints[navn], v[navn], fil, under)
         return typ(**kw)
     if origin in (typing.Union, types.UnionType):
@@ -123,6 +186,12 @@ def _byg(typ: Any, v: Any, fil: str, sti: str) -> Any:
             raise fejl("en tekst")
         return v
     raise TypeError(f"unsupported schema type {typ!r}")  # a programming error, not data
+
+
+def _sted(fil: str, sti: str) -> str:
+    """``"noegletal.toml, linje 12: roller.raadgiver.taerskel_kr"`` – the file, the line and the key."""
+    nr = linje(fil, sti) if sti else None
+    return f"{fil}{f', linje {nr}' if nr else ''}: {sti or '(roden)'}"
 
 
 def _navn(t: Any) -> str:
