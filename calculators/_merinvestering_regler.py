@@ -11,8 +11,10 @@ from __future__ import annotations
 import dataclasses
 import re
 from decimal import Decimal
+from typing import Annotated
 
 from ._data import indlaes
+from ._enheder import Antal, Procent
 
 __all__ = ["Regler", "Kilder", "Energiart", "IkkeEnergiart", "regler", "standardvaerdier", "energiart_for",
            "ikke_energiart_for"]
@@ -20,13 +22,13 @@ __all__ = ["Regler", "Kilder", "Energiart", "IkkeEnergiart", "regler", "standard
 
 @dataclasses.dataclass(frozen=True)
 class Periode:
-    aar: int
+    aar: Annotated[int, Antal(1, 100, "BEK 314 § 3 regner over 40 år")]
     kilde: str
 
 
 @dataclasses.dataclass(frozen=True)
 class Kalkulationsrente:
-    pct: Decimal
+    pct: Annotated[Decimal, Procent(-5, 20, "en real kalkulationsrente; standardværdien er 3 %")]
     kilde: str
     note: str
 
@@ -34,7 +36,7 @@ class Kalkulationsrente:
 @dataclasses.dataclass(frozen=True)
 class Energiart:
     betegnelse: str
-    realprisstigning_pct: Decimal
+    realprisstigning_pct: Annotated[Decimal, Procent(-10, 10, "reale prisstigninger pr. år, i dag fra -0,5 til 2 %")]
     kilde: str
     alias: tuple[str, ...] = ()
 
@@ -50,13 +52,13 @@ class IkkeEnergiart:
 @dataclasses.dataclass(frozen=True)
 class Levetid:
     betegnelse: str
-    levetid_aar: int
+    levetid_aar: Annotated[int, Antal(1, 150, "levetider for bygningsdele, i dag 10–40 år")]
     kilde: str
 
 
 @dataclasses.dataclass(frozen=True)
 class Sats:
-    pct: Decimal
+    pct: Annotated[Decimal, Procent(0, 100, "beboerbetalingsprocenten er en andel af merinvesteringen")]
     kilde: str
 
 

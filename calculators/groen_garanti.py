@@ -51,9 +51,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal, localcontext
+from typing import Annotated
 
 from ._contract import Laeser
 from ._data import Datafejl, indlaes
+from ._enheder import Aar, Antal, Dato, Kroner
 from ._format import kr, tal
 
 __all__ = ["Input", "Aarstal", "Aarsresultat", "Total", "Resultat", "Regler", "regler",
@@ -68,25 +70,27 @@ _STOERST = Decimal("1e15")
 # -- rules (schema of calculators/data/groen_garanti.toml) -----------------------------------------
 @dataclasses.dataclass(frozen=True)
 class Varighed:
-    maks_aar: int
+    maks_aar: Annotated[int, Antal(1, 30, "beskrivelsen siger højst 10 år")]
     kilde: str
 
 
 @dataclasses.dataclass(frozen=True)
 class Ramme:
-    beloeb_kr: Decimal
+    beloeb_kr: Annotated[Decimal, Kroner(1_000_000, 100_000_000_000, "rammen er 404 mio. kr. (2020-priser)")]
     prisniveau: str
-    fra_aar: int
-    til_aar: int
+    fra_aar: Annotated[int, Aar(2020, 2040, "rammen gælder 2021–2026")]
+    til_aar: Annotated[int, Aar(2020, 2040, "rammen gælder 2021–2026")]
     tekst: str
-    antaget_investering_kr: Decimal
+    antaget_investering_kr: Annotated[Decimal, Kroner(1_000_000, 1_000_000_000_000,
+                                                      "beskrivelsen antager 6 mia. kr. i investeringer")]
     antaget_investering_tekst: str
     kilde: str
 
 
 @dataclasses.dataclass(frozen=True)
 class Ansoegning:
-    fra_dato: dt.date
+    fra_dato: Annotated[dt.date, Dato(dt.date(2020, 1, 1), dt.date(2040, 12, 31),
+                                      "ansøgning muligt fra 1. oktober 2021")]
     hvor: str
     tekst: str
     kilde: str

@@ -28,9 +28,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from decimal import Decimal
+from typing import Annotated
 
 from ._contract import Laeser
 from ._data import indlaes
+from ._enheder import Dato, Kroner
 from ._format import dato, kr
 
 __all__ = ["Input", "Resultat", "Begrundelse", "Regler", "regler", "parse", "beregn", "EKSEMPEL"]
@@ -41,16 +43,19 @@ ROLLER = {"entreprenoer": "Entreprenør", "raadgiver": "Rådgiver", "bygherre": 
 # -- rules (schema of calculators/data/noegletal.toml) ---------------------------------------------
 @dataclasses.dataclass(frozen=True)
 class Skaeringsdato:
-    dato: dt.date
+    dato: Annotated[dt.date, Dato(dt.date(2007, 1, 1), dt.date(2030, 12, 31),
+                                  "notatet omtaler regler fra 2007 til skæringsdatoen 1. november 2015")]
     kilde: str
 
 
 @dataclasses.dataclass(frozen=True)
 class Rolle:
     betegnelse: str
-    startdato: dt.date
+    startdato: Annotated[dt.date, Dato(dt.date(2007, 1, 1), dt.date(2015, 10, 31),
+                                       "notatets startdatoer ligger 2007–2010, før skæringsdatoen")]
     startdato_kilde: str
-    taerskel_kr: Decimal
+    taerskel_kr: Annotated[Decimal, Kroner(10_000, 50_000_000,
+                                           "notatets beløbsgrænser er 150.000 kr., 300.000 kr. og 5 mio. kr.")]
     taerskel_tekst: str
     """What must exceed the threshold, in the notat's words (the subject of "overstiger")."""
     taerskel_moms: str

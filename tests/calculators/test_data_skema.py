@@ -68,3 +68,34 @@ def test_dato_som_tekst_afvises(tmp_path):
 def test_ukendt_noegle_naevner_linjen(tmp_path):
     with pytest.raises(Datafejl, match="linje 5: roller.raadgiver.taerskel: ukendt nøgle 'taerskel'"):
         _laes(tmp_path, GOD.replace("taerskel_kr", "taerskel"))
+
+
+# -- the real rule files ------------------------------------------------------------------------------------------
+import calculators._merinvestering_regler as merinvestering_regler  # noqa: E402
+from calculators import groen_garanti, noegletal  # noqa: E402
+from calculators._data import datamappe  # noqa: E402
+
+
+@pytest.mark.parametrize("fil,skema,foer,efter,forventet", [
+    # The slip: a Danish thousands separator makes a TOML float.
+    ("noegletal.toml", noegletal.Regler, "taerskel_kr = 150000", "taerskel_kr = 175.000",
+     r"noegletal.toml, linje \d+: roller.raadgiver.taerskel_kr: er et kommatal \(175.0\).*175000 eller 175_000"),
+    ("noegletal.toml", noegletal.Regler, "taerskel_kr = 150000", "taerskel_kr = 175",
+     r"roller.raadgiver.taerskel_kr: 175 kr. ligger uden for 10.000–50.000.000 kr."),
+    ("groen_garanti.toml", groen_garanti.Regler, "maks_aar = 10", "maks_aar = 100",
+     r"groen_garanti.toml, linje 23: varighed.maks_aar: 100 ligger uden for 1–30 \(beskrivelsen siger højst 10 år\)"),
+    ("merinvestering.toml", merinvestering_regler.Regler, "aar = 40", "aar = 400", r"periode.aar: 400 ligger uden for"),
+])
+def test_slip_i_de_rigtige_filer(tmp_path, fil, skema, foer, efter, forventet):
+    tekst = (datamappe() / fil).read_text(encoding="utf-8")
+    assert foer in tekst
+    (tmp_path / fil).write_text(tekst.replace(foer, efter, 1), encoding="utf-8")
+    with pytest.raises(Datafejl, match=forventet):
+        laes_fil(tmp_path / fil, skema)
+
+
+@pytest.mark.parametrize("fil,skema", [("noegletal.toml", noegletal.Regler),
+                                       ("groen_garanti.toml", groen_garanti.Regler),
+                                       ("merinvestering.toml", merinvestering_regler.Regler)])
+def test_de_rigtige_filer_overholder_skemaet(fil, skema):
+    assert laes_fil(datamappe() / fil, skema)
