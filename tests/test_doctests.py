@@ -1,4 +1,4 @@
-"""Every worked example in the calculators' docstrings runs (and so stays true)."""
+"""Every worked example in the calculators' and the build checks' docstrings runs (and so stays true)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ MODULER = sorted(m.name for m in pkgutil.walk_packages(calculators.__path__, "ca
                  if not m.name.endswith("__main__"))
 
 
-@pytest.mark.parametrize("navn", ["calculators", *MODULER])
+@pytest.mark.parametrize("navn", ["calculators", *MODULER, "build_scripts.sidevagt"])
 def test_doctests(navn):
     modul = importlib.import_module(navn)
     resultat = doctest.testmod(modul, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
