@@ -3,7 +3,10 @@
 The package is pure Python, so the standard ``python -m build --wheel`` makes the same wheel
 ``pyodide build`` would (which cannot run here: it downloads a cross-build environment).
 The rules live in ``calculators/data/`` (package data), so the browser gets exactly what the
-pages were built from. The build runs on a staging copy so it leaves no build/ folder behind.
+pages were built from. The build runs on a staging copy holding only ``pyproject.toml`` and
+``calculators/``: it leaves no build/ folder behind, and pyproject's package discovery (which
+also installs ``build_scripts`` for ``pip install -e .``) finds nothing but the calculators, so
+the wheel stays stdlib-only. The post-build step (``build_scripts/efterbyg.py``) calls it.
 
 Usage: ``python -m build_scripts.hjul [OUT_DIR]`` (default ``dist/``).
 """

@@ -9,6 +9,7 @@ snapshot shrink to a quarter), and it sends the correct types for ``.wasm``, ``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import http.server
 import os
@@ -56,10 +57,8 @@ def main() -> None:
     a = ap.parse_args()
     srv = lav_server(Path(a.mappe), a.host, a.port)
     print(f"Serverer {a.mappe}/ på http://{a.host}:{a.port}/ (Ctrl+C stopper)", flush=True)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         srv.serve_forever()
-    except KeyboardInterrupt:
-        pass
 
 
 if __name__ == "__main__":

@@ -10,6 +10,13 @@ False
 'tilsagnsdato'
 
 ``run`` never raises for bad input; it returns ``{"fejl": [{"felt", "besked"}, ...]}``.
+:func:`beregn` is the typed path next to it: the calculator's frozen result dataclass, or
+:class:`Inputfejl` (the result views render from it):
+
+>>> beregn("noegletal", {"rolle": "raadgiver", "tilsagnsdato": "2009-01-01",
+...                      "udbudsdato": "2015-01-01", "beloeb_kr": 150000}).omfattet
+False
+
 The package is standard-library only, so that it runs unchanged in the browser.
 """
 
@@ -18,9 +25,9 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from ._contract import Inputfejl, Laeser, til_json
+from ._contract import Fejl, Inputfejl, Laeser, til_json
 
-__all__ = ["BEREGNERE", "run", "modul"]
+__all__ = ["BEREGNERE", "Inputfejl", "beregn", "modul", "raekkegraenser", "run"]
 
 #: name -> (module, Danish title). Modules are imported on first use, so a page imports
 #: only the calculator it needs.
@@ -39,17 +46,35 @@ def modul(navn: str):
     return importlib.import_module(f"{__name__}.{navn}")
 
 
+def beregn(navn: str, data: Any, /, *, formular: bool = False) -> Any:
+    """Validate ``data`` and run calculator ``navn``: its typed result (a frozen dataclass).
+
+    Raises :class:`Inputfejl` for bad input and for an unknown calculator, with the messages
+    :func:`run` returns as JSON.
+    """
+    if navn not in BEREGNERE:
+        kendte = ", ".join(BEREGNERE)
+        raise Inputfejl([Fejl("", f"Ukendt beregner »{navn}«. Kendte beregnere: {kendte}.")])
+    m = modul(navn)
+    return m.beregn(m.parse(Laeser(data, formular=formular)))
+
+
 def run(navn: str, data: Any, /, *, formular: bool = False) -> dict:
     """Validate ``data`` and run calculator ``navn``; the result or ``{"fejl": [...]}`` as JSON.
 
     ``formular=True`` also accepts numbers as the text a user typed ("1.250.000,50").
     """
-    if navn not in BEREGNERE:
-        kendte = ", ".join(BEREGNERE)
-        return {"fejl": [{"felt": "", "besked": f"Ukendt beregner »{navn}«. Kendte beregnere: {kendte}."}]}
-    m = modul(navn)
     try:
-        inp = m.parse(Laeser(data, formular=formular))
+        return til_json(beregn(navn, data, formular=formular))
     except Inputfejl as e:
         return e.til_json()
-    return til_json(m.beregn(inp))
+
+
+def raekkegraenser() -> dict[str, dict[str, int]]:
+    """Each calculator's row limits (``{"merinvestering": {"foranstaltninger": 100, …}, …}``): the one source the
+    calculators check and the pages' row blocks show (``data-max``).
+
+    >>> raekkegraenser()["budgettjek"]["poster"]
+    100
+    """
+    return {navn: modul(navn).raekkegraenser() for navn in BEREGNERE}

@@ -14,22 +14,28 @@ from __future__ import annotations
 
 import json
 
-from . import run
-from . import visning
+from . import Inputfejl, beregn, visning
+from ._contract import til_json
 
 __all__ = ["kald"]
 
 
-def kald(navn: str, data_json: str, formular: bool = True, med_csv: bool = False) -> str:
-    """Run calculator ``navn``; the CSV table (for a download) only when asked for."""
+def kald(navn: str, data_json: str, formular: bool = True, med_csv: bool = False, *,
+         idprefiks: str = visning.BROWSER_IDPRAEFIKS) -> str:
+    """Run calculator ``navn``; the CSV table (for a download) only when asked for.
+
+    The HTML's ids start with ``idprefiks`` (the browser's own, so that they never clash with
+    the worked example's on the same page).
+    """
     try:
         data = json.loads(data_json)
     except (ValueError, RecursionError):
         return json.dumps({"fejl": [{"felt": "", "besked": "Inddata kunne ikke læses."}]})
-    resultat = run(navn, data, formular=formular)
-    if "fejl" in resultat:
-        return json.dumps(resultat, ensure_ascii=False)
-    svar = {"resultat": resultat, "html": visning.html(navn, resultat)}
+    try:
+        resultat = beregn(navn, data, formular=formular)
+    except Inputfejl as e:
+        return json.dumps(e.til_json(), ensure_ascii=False)
+    svar = {"resultat": til_json(resultat), "html": visning.html(navn, resultat, idprefiks=idprefiks)}
     csv = visning.csv(navn, resultat) if med_csv else None
     if csv is not None:
         svar["csv"] = csv

@@ -33,8 +33,11 @@ import datetime as dt
 import json
 import math
 import re
-from decimal import Decimal, InvalidOperation
-from typing import Any, Callable, Iterable, Mapping, TypeVar
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from ._format import punktum as _punktum
 
 __all__ = ["MAKS_CIFRE", "STOERSTE_BELOEB", "Fejl", "Inputfejl", "Laeser", "laes_json", "parse_dansk_tal",
            "til_json"]
@@ -205,11 +208,11 @@ class Laeser:
         if self.fejl:
             raise Inputfejl(self.fejl)
 
-    def under(self, noegle: str, data: Any, indeks: int | None = None) -> "Laeser":
+    def under(self, noegle: str, data: Any, indeks: int | None = None) -> Laeser:
         sti = self.felt(noegle) + (f"[{indeks}]" if indeks is not None else "")
         return Laeser(data, sti, formular=self.formular, fejl=self.fejl)
 
-    def _afslut_under(self, sub: "Laeser") -> None:
+    def _afslut_under(self, sub: Laeser) -> None:
         for noegle in sub._data:
             if noegle not in sub._brugt:
                 self.tilfoej(sub.felt(str(noegle)), f"Feltet »{noegle}« kendes ikke. Tjek stavningen.")
@@ -342,7 +345,7 @@ class Laeser:
         self.tilfoej(self.felt(noegle), f"Svar ja eller nej til {label} (true eller false).")
         return None
 
-    def tekst(self, noegle: str, label: str, *, paakraevet: bool = True, default: str = "",
+    def tekst(self, noegle: str, label: str, *, paakraevet: bool = True, default: str | None = "",
               max_laengde: int = 200) -> str | None:
         v = self._hent(noegle, label, paakraevet, f"Udfyld {label}.")
         if v is _MANGLER:
@@ -355,7 +358,7 @@ class Laeser:
             return None
         return v.strip()
 
-    def liste(self, noegle: str, label: str, laes: Callable[["Laeser"], T], *,
+    def liste(self, noegle: str, label: str, laes: Callable[[Laeser], T], *,
               min_antal: int = 1, max_antal: int = 500,
               max_besked: str | None = None) -> list[T]:
         """A list of objects, each read by ``laes`` with its own path (``poster[2].beloeb_kr``).
@@ -385,7 +388,7 @@ class Laeser:
                 ud.append(vaerdi)
         return ud
 
-    def objekt(self, noegle: str, label: str, laes: Callable[["Laeser"], T], *,
+    def objekt(self, noegle: str, label: str, laes: Callable[[Laeser], T], *,
                paakraevet: bool = True, default: Any = None) -> T | None:
         """A nested object, read by ``laes`` with its own paths (``indhold.effekt``)."""
         v = self._hent(noegle, label, paakraevet, f"Udfyld {label}.")
@@ -423,11 +426,6 @@ def _laes_dato(tekst: str, *, dansk: bool) -> dt.date | None:
 def _stort(label: str) -> str:
     """Capitalise the first letter only ("co₂e" must stay as written after it)."""
     return label[:1].upper() + label[1:]
-
-
-def _punktum(saetning: str) -> str:
-    """End a sentence with one full stop, also when it ends in an abbreviation ("0 kr.")."""
-    return saetning if saetning.endswith(".") else saetning + "."
 
 
 def _dk(x: float | int | Decimal) -> str:

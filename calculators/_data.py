@@ -141,12 +141,11 @@ def _byg(typ: Any, v: Any, fil: str, sti: str) -> Any:
                     continue
                 raise Datafejl(f"{_sted(fil, sti)}: nøglen {navn!r} mangler. Tilføj »{navn} = …«")
             kw[navn] = _byg(hints[navn], v[navn], fil, under)
-        return typ(**kw)
+        return typing.cast(Any, typ)(**kw)
     if origin in (typing.Union, types.UnionType):
         args = typing.get_args(typ)
-        if v is None or (isinstance(v, str) and v == "" and type(None) in args):
-            if type(None) in args:
-                return None
+        if type(None) in args and (v is None or v == ""):
+            return None
         for a in args:
             if a is type(None):
                 continue

@@ -21,8 +21,8 @@ Floats are used here and only here; callers round once, at the edge.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from fractions import Fraction
-from typing import Sequence
 
 __all__ = ["nutidsvaerdi", "voksende", "genkoebsaar", "restandel", "log10_faktor"]
 

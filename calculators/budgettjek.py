@@ -47,7 +47,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ._contract import Laeser
 from ._data import Datafejl, indlaes
-from ._format import kr, pct, tal
+from ._format import andel as pct_andel
+from ._format import kr, pct, punktum, tal
 
 __all__ = ["TJEK_IDS", "INDHOLD", "ANSOEGERE", "FINANSIERING", "Regler", "regler", "Post", "Input",
            "Tjek", "Resultat", "parse", "beregn", "EKSEMPEL"]
@@ -85,8 +86,14 @@ INDHOLD = {
 TJEK_IDS = ("ansoegerkreds", "periode", "beloeb_stemmer", "aarsramme", "statslig_dobbeltstoette",
             "lbf_kombination", *(f"indhold_{k}" for k in INDHOLD), "egenfinansiering", "klimagevinst")
 
-#: The most budget lines the checker reads (the page offers fewer; a loaded file may hold more).
-MAKS_POSTER = 500
+#: The most budget lines an application may have here: the one limit the checker, the page (its row block's
+#: data-max, through build_scripts/makroer.py) and a loaded file all follow.
+MAKS_POSTER = 100
+
+
+def raekkegraenser() -> dict[str, int]:
+    """The row limit of each list in the input, for the page."""
+    return {"poster": MAKS_POSTER}
 
 #: The pools pkt. 3 names, as the checker's question and messages say them.
 STATSLIGE_PULJER = ("Klima-, Energi- og Forsyningsministeriets puljer eller andre tilsvarende "
@@ -211,6 +218,17 @@ class Resultat:
     konklusion: str
     tjek: tuple[Tjek, ...]
 
+    # Properties, not fields: the JSON (``til_json``) holds only the fields.
+    @property
+    def antal(self) -> dict[str, int]:
+        """How many checks have each status: ``{"fejl": …, "advarsel": …, "ok": …}``."""
+        return {s: sum(t.status == s for t in self.tjek) for s in ("fejl", "advarsel", "ok")}
+
+    @property
+    def dom(self) -> str:
+        """The verdict alone, as a heading says it: the first sentence of :attr:`konklusion`."""
+        return _dom(self.antal["fejl"])
+
 
 EKSEMPEL = {
     "delpulje": "investeringsramme",
@@ -262,8 +280,8 @@ def parse(laeser: Laeser) -> Input:
         ton = None
     indhold = laeser.objekt("indhold", "hvad ansøgningen indeholder", _laes_indhold)
     laeser.afslut()
-    return Input(delpulje, ansoeger, aar, ansoegt, tuple(poster), stoettet, skotter,  # type: ignore[arg-type]
-                 statslig, ton, indhold)  # type: ignore[arg-type]
+    return Input(delpulje, ansoeger, aar, ansoegt, tuple(poster), stoettet, skotter,  # type: ignore[arg-type]  # None only with an error, and afslut() raised
+                 statslig, ton, indhold)  # type: ignore[arg-type]  # None only with an error, and afslut() raised
 
 
 def _laes_post(l: Laeser) -> Post:
@@ -277,11 +295,11 @@ def _laes_post(l: Laeser) -> Post:
         l.tilfoej(l.felt("tekst"), f"Udfyld hvad {post} dækker.")
     beloeb = l.beloeb("beloeb_kr", f"beløbet for {post}")
     finansiering = l.valg("finansiering", f"hvem der betaler {post}", FINANSIERING)
-    return Post(tekst or "", beloeb, finansiering)  # type: ignore[arg-type]
+    return Post(tekst or "", beloeb, finansiering)  # type: ignore[arg-type]  # None only with an error, and afslut() raised
 
 
 def _laes_indhold(l: Laeser) -> dict[str, bool]:
-    return {k: l.sandhed(k, f"om ansøgningen indeholder {tekst}")  # type: ignore[misc]
+    return {k: l.sandhed(k, f"om ansøgningen indeholder {tekst}")  # type: ignore[misc]  # None only with an error, and afslut() raises
             for k, (tekst, _) in INDHOLD.items()}
 
 
@@ -316,26 +334,22 @@ def beregn(inp: Input, r: Regler | None = None) -> Resultat:
     ]
     antal_fejl = sum(t.status == "fejl" for t in liste)
     antal_adv = sum(t.status == "advarsel" for t in liste)
-    if antal_fejl:
-        konklusion = f"Ret {antal_fejl} fejl før I sender ansøgningen."
-    elif antal_adv:
-        konklusion = ("Ansøgningen kan sendes. Læs advarslen først." if antal_adv == 1 else
-                      f"Ansøgningen kan sendes. Læs de {antal_adv} advarsler først.")
-    else:
-        konklusion = "Ansøgningen kan sendes."
+    konklusion = _dom(antal_fejl)
+    if not antal_fejl and antal_adv:
+        konklusion += (" Læs advarslen først." if antal_adv == 1 else f" Læs de {antal_adv} advarsler først.")
     return Resultat(inp.delpulje, inp.aar, inp.ansoegt_beloeb_kr, samlet,
                     summer["pulje"], summer["egen"], summer["anden"],
                     egen_andel, ramme, ramme_andel, kr_pr_ton, antal_fejl == 0, konklusion, tuple(liste))
 
 
+def _dom(antal_fejl: int) -> str:
+    """The verdict: can the application be sent?"""
+    return f"Ret {antal_fejl} fejl før I sender ansøgningen." if antal_fejl else "Ansøgningen kan sendes."
+
+
 def _andel(del_: Decimal, hele: Decimal) -> Decimal | None:
     """del_ / hele in per cent, rounded half up to two decimals; None when hele is 0."""
     return (del_ * _HUNDREDE / hele).quantize(_OERE, ROUND_HALF_UP) if hele else None
-
-
-def _pct(x: Decimal) -> str:
-    """A share as the page shows it: one decimal, none when it is whole (12,5 %, 100 %)."""
-    return pct(x.quantize(Decimal("0.1"), ROUND_HALF_UP))
 
 
 def _ansoegerkreds(inp: Input) -> tuple[str, str, str]:
@@ -375,11 +389,6 @@ def _periode(inp: Input, r: Regler) -> tuple[str, str, str]:
     return "fejl", besked, f"Ret ansøgningsåret til et år fra {foerste} til og med {sidste}."
 
 
-def _saetning(tekst: str) -> str:
-    """End a sentence with one full stop, also after an amount ("… 3.450.000 kr.")."""
-    return tekst if tekst.endswith(".") else tekst + "."
-
-
 def _beloeb_stemmer(ansoegt: Decimal, pulje: Decimal) -> tuple[str, str, str]:
     if ansoegt == pulje:
         return ("ok", f"Det ansøgte beløb, {kr(ansoegt)}, er lig med summen af de budgetposter, som puljen "
@@ -387,9 +396,9 @@ def _beloeb_stemmer(ansoegt: Decimal, pulje: Decimal) -> tuple[str, str, str]:
     if pulje == 0:
         grund = "men ingen budgetposter skal betales af puljen (0\u00a0kr.)."
     else:
-        grund = _saetning(f"men de budgetposter, som puljen skal betale, giver tilsammen {kr(pulje)}")
+        grund = punktum(f"men de budgetposter, som puljen skal betale, giver tilsammen {kr(pulje)}")
     return ("fejl",
-            f"I søger {kr(ansoegt)}, {grund} " + _saetning(f"Forskellen er {kr(abs(ansoegt - pulje))}"),
+            f"I søger {kr(ansoegt)}, {grund} " + punktum(f"Forskellen er {kr(abs(ansoegt - pulje))}"),
             "Ret det ansøgte beløb eller budgetposterne, så det ansøgte beløb er præcis summen af de "
             "poster, som puljen skal betale.")
 
@@ -406,11 +415,11 @@ def _aarsramme(inp: Input, r: Regler, ramme: Decimal | None,
                 "Ret ansøgningsåret (se tjekket af perioden).")
     ramme_tekst = f"årsrammen for {navn} i {inp.aar} på {kr(ramme)}"
     if a <= ramme:
-        return "ok", _saetning(f"I søger {kr(a)}, som er {_pct(andel)} af {ramme_tekst}"), ""
+        return "ok", punktum(f"I søger {kr(a)}, som er {pct_andel(andel)} af {ramme_tekst}"), ""
     # Above the frame: a warning, whatever the amount. Pkt. 5's carry-over and "begrænset merforbrug
     # (op til 20 pct.)" are LBF's room for the pool as a whole, not a ceiling for one application.
     # The share is not shown: rounded, it could read "100 %" for an amount just above the frame.
-    besked = _saetning(f"I søger {kr(a)}") + " " + _saetning(f"Det er {kr(a - ramme)} mere end hele {ramme_tekst}")
+    besked = punktum(f"I søger {kr(a)}") + " " + punktum(f"Det er {kr(a - ramme)} mere end hele {ramme_tekst}")
     if inp.aar > r.foerste_udmoentningsaar:
         besked += (f" Uforbrugte midler kan overføres til året efter, så der kan være flere midler i {inp.aar} "
                    "end årsrammen.")
@@ -466,7 +475,7 @@ def _egenfinansiering(egen: Decimal, samlet: Decimal, andel: Decimal | None) -> 
                 "Overvej, om I selv kan finansiere en del af projektet, og vis det som budgetposter med "
                 "egenfinansiering.")
     assert andel is not None  # egen > 0, so samlet > 0
-    return "ok", f"I finansierer selv {kr(egen)}, som er {_pct(andel)} af det samlede budget på {kr(samlet)}", ""
+    return "ok", f"I finansierer selv {kr(egen)}, som er {pct_andel(andel)} af det samlede budget på {kr(samlet)}", ""
 
 
 def _klimagevinst(ton: Decimal | None, kr_pr_ton: Decimal | None) -> tuple[str, str, str]:

@@ -57,6 +57,7 @@ from ._contract import Laeser
 from ._data import Datafejl, indlaes
 from ._enheder import Aar, Antal, Dato, Kroner
 from ._format import kr, tal
+from ._format import punktum as _punktum
 
 __all__ = ["Input", "Aarstal", "Aarsresultat", "Total", "Resultat", "Regler", "regler",
            "normaliser", "parse", "beregn", "EKSEMPEL"]
@@ -342,11 +343,6 @@ def _opremsning(dele: list[str]) -> str:
     return dele[0] if len(dele) == 1 else ", ".join(dele[:-1]) + " og " + dele[-1]
 
 
-def _punktum(s: str) -> str:
-    """End a sentence; an abbreviation's full stop ("kr.") doubles as the sentence's."""
-    return s if s.endswith(".") else s + "."
-
-
 def _aarskonklusion(aar: int, beregnet: Decimal, opnaaet: Decimal, manko: Decimal,
                     manko_kr: Decimal, s: Decimal, lev: Decimal, fond: Decimal) -> str:
     if manko == 0:
@@ -367,10 +363,7 @@ def _samlet_konklusion(raekker: list[Aarsresultat], t: Total) -> str:
     if t.aar_med_manko == 0:
         hvor = f"år {raekker[0].aar}" if len(raekker) == 1 else f"alle {len(raekker)} opfølgningsår"
         return f"Den beregnede besparelse er nået i {hvor}, så der er ingen manko at dække."
-    if len(raekker) == 1:
-        hvor = f"år {raekker[0].aar}"
-    else:
-        hvor = f"{t.aar_med_manko} af {len(raekker)} opfølgningsår"
+    hvor = f"år {raekker[0].aar}" if len(raekker) == 1 else f"{t.aar_med_manko} af {len(raekker)} opfølgningsår"
     return (f"Den beregnede besparelse er ikke nået i {hvor}. I alt mangler {_kwh(t.manko_kwh)}, "
             f"svarende til {kr(t.manko_kr)}; selvrisikoen dækker {kr(t.daekket_selvrisiko_kr)}, "
             f"aftalen med leverandør/rådgiver {kr(t.daekket_leverandoer_kr)} og fonden "
@@ -402,6 +395,11 @@ _ADFAERD = ("Baselines for komfort og indeklima fastsættes, så man kan følge 
 
 
 # -- input ---------------------------------------------------------------------------------
+def raekkegraenser() -> dict[str, int]:
+    """The row limit of each list in the input, for the page: one row per year the guarantee may run."""
+    return {"aar": regler().varighed.maks_aar}
+
+
 def parse(laeser: Laeser) -> Input:
     r = regler()
     maks = r.varighed.maks_aar
@@ -436,15 +434,15 @@ def parse(laeser: Laeser) -> Input:
             set_aar.add(nr)
         forbrug = sub.tal("forbrug_kwh", "årets forbrug", eksempel="870.000", min=0, enhed="kWh")
         gd = sub.tal("graddage", "årets graddagetal", eksempel="3.050", min=0, min_inkl=False)
-        return Aarstal(nr, forbrug, gd)  # type: ignore[arg-type]
+        return Aarstal(nr, forbrug, gd)  # type: ignore[arg-type]  # None only with an error, and afslut() raised
 
     aar = laeser.liste("aar", "opfølgningsår", laes_aar, min_antal=1, max_antal=maks,
                        max_besked=f"Angiv højst {maks} opfølgningsår – der er {{antal}}. " + graense)
     if not laeser.fejl:
         _tjek_stoerrelser(laeser, baseline, baseline_gd, normal_gd, andel, beregnet, pris, aar)
     laeser.afslut()
-    return Input(baseline, baseline_gd, normal_gd, andel, beregnet, pris,  # type: ignore[arg-type]
-                 selvrisiko, lev, tuple(aar))  # type: ignore[arg-type]
+    return Input(baseline, baseline_gd, normal_gd, andel, beregnet, pris,  # type: ignore[arg-type]  # None only with an error, and afslut() raised
+                 selvrisiko, lev, tuple(aar))  # type: ignore[arg-type]  # None only with an error, and afslut() raised
 
 
 def _tjek_stoerrelser(laeser: Laeser, baseline, baseline_gd, normal_gd, andel, beregnet, pris,

@@ -57,13 +57,13 @@ Worked example: one measure of 100.000 kr. lasting the whole period, saving 10.0
 from __future__ import annotations
 
 import dataclasses
-import re
 import math
+import re
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, localcontext
 
 from . import _nutidsvaerdi as nv
 from ._contract import Laeser
-from ._format import kr, pct
+from ._format import kr, pct_som_angivet
 from ._merinvestering_regler import Kilder, Regler, energiart_for, ikke_energiart_for, regler, standardvaerdier
 
 __all__ = ["Input", "Foranstaltning", "Energibesparelse", "Resultat", "Regler", "regler", "egenbetaling",
@@ -147,7 +147,7 @@ def _laes_foranstaltning(l: Laeser) -> Foranstaltning:
     levetid = l.heltal("levetid_aar", f"levetiden for {r}", eksempel="30", min=1, max=100, enhed="år")
     drift = l.beloeb("aendret_drift_kr_aar", f"den ændrede driftsudgift for {r}", eksempel="2.500", min=None,
                      paakraevet=False, default=Decimal(0))
-    return Foranstaltning(navn, merpris, levetid, drift)  # type: ignore[arg-type]
+    return Foranstaltning(navn, merpris, levetid, drift)  # type: ignore[arg-type]  # None only with an error, and afslut() raised
 
 
 def _laes_energi(l: Laeser, rg: Regler) -> Energibesparelse:
@@ -186,13 +186,30 @@ def _laes_energi(l: Laeser, rg: Regler) -> Energibesparelse:
         # Blame the factor that is out of scale: the larger one.
         l.tilfoej(l.felt("maengde_aar" if abs(maengde) >= abs(pris) else "pris_kr_pr_enhed"),
                   "Den årlige besparelse (mængde × pris) er for stor. Tjek mængden og prisen.")
-    return Energibesparelse(energiart, maengde, enhed, pris, g, kilde)  # type: ignore[arg-type]
+    return Energibesparelse(energiart, maengde, enhed, pris, g, kilde)  # type: ignore[arg-type]  # None only with an error, and afslut() raised
+
+
+#: Row limits: the one source for the calculator, the page (data-max, through build_scripts/makroer.py) and a
+#: loaded file.
+MAKS_FORANSTALTNINGER = 100
+MAKS_ENERGIARTER = 20
+
+
+def raekkegraenser() -> dict[str, int]:
+    """The row limit of each list in the input, for the page."""
+    return {"foranstaltninger": MAKS_FORANSTALTNINGER, "energibesparelser": MAKS_ENERGIARTER}
 
 
 def parse(laeser: Laeser) -> Input:
     rg = regler()
-    foranst = laeser.liste("foranstaltninger", "foranstaltning", _laes_foranstaltning)
-    energi = laeser.liste("energibesparelser", "energibesparelse", lambda l: _laes_energi(l, rg))
+    foranst = laeser.liste("foranstaltninger", "foranstaltning", _laes_foranstaltning,
+                           max_antal=MAKS_FORANSTALTNINGER,
+                           max_besked=f"Der kan højst være {MAKS_FORANSTALTNINGER} foranstaltninger i én "
+                                      "beregning. Der er {antal}.")
+    energi = laeser.liste("energibesparelser", "energibesparelse", lambda l: _laes_energi(l, rg),
+                          max_antal=MAKS_ENERGIARTER,
+                          max_besked=f"Der kan højst være {MAKS_ENERGIARTER} energiarter i én beregning. "
+                                     "Der er {antal}.")
     standard = []
     rente = laeser.tal("kalkulationsrente_pct", "kalkulationsrenten", eksempel="3", min=-100, min_inkl=False,
                        paakraevet=False, default=_SENTINEL, enhed="%")
@@ -207,16 +224,16 @@ def parse(laeser: Laeser) -> Input:
         periode = rg.periode.aar
         standard.append("periode_aar")
     restv = laeser.sandhed("medregn_restvaerdi", "om restværdien skal medregnes", paakraevet=False,
-                           default=_SENTINEL)
-    if restv is _SENTINEL:
+                           default=None)
+    if restv is None:
         restv = False  # the BEK names no residual value: only on the user's choice
         standard.append("medregn_restvaerdi")
     if not laeser.fejl:
-        problem = _for_stort(foranst, energi, float(rente) / 100, 0.0, periode)  # type: ignore[arg-type]
+        problem = _for_stort(foranst, energi, float(rente) / 100, 0.0, periode)  # type: ignore[arg-type]  # None only with an error, and afslut() raised
         if problem:
             laeser.tilfoej(*problem)
     laeser.afslut()
-    return Input(tuple(foranst), tuple(energi), rente, bebo, periode, restv, tuple(standard))  # type: ignore[arg-type]
+    return Input(tuple(foranst), tuple(energi), rente, bebo, periode, restv, tuple(standard))  # type: ignore[arg-type]  # None only with an error, and afslut() raised
 
 
 def _for_stort(foranst, energi, r: float, dg: float, n: int) -> tuple[str, str] | None:
@@ -229,7 +246,7 @@ def _for_stort(foranst, energi, r: float, dg: float, n: int) -> tuple[str, str] 
     """
     log_d = max(0.0, -n * math.log10(1 + r))  # the largest discount factor, (1+r)^-N for r < 0
     log_g = [nv.log10_faktor(float(e.realprisstigning_pct) / 100 + dg, n - 1) for e in energi]
-    led = [math.log10(float(e.maengde_aar * e.pris_kr_pr_enhed) + 1) + lg for e, lg in zip(energi, log_g)]
+    led = [math.log10(float(e.maengde_aar * e.pris_kr_pr_enhed) + 1) + lg for e, lg in zip(energi, log_g, strict=True)]
     penge = math.log10(float(sum(abs(f.aendret_drift_kr_aar) + f.merpris_kr * (n // f.levetid_aar + 1)
                                  for f in foranst)) + 1)
     stoerst = math.log10(n) + log_d + max(led + [penge]) + math.log10(len(led) + 1)
@@ -570,10 +587,6 @@ def _foelsomhed(inp: Input, m: Decimal, s1: Decimal, b2: bool) -> tuple[Foelsomh
     return tuple(rk)
 
 
-def _pct(x: Decimal, mindst: int = 1) -> str:
-    return pct(x, max(mindst, -min(0, x.normalize().as_tuple().exponent)))  # type: ignore[operator]
-
-
 def _forudsaetninger(inp: Input, rg: Regler) -> tuple[Forudsaetning, ...]:
     selv = "Angivet i beregningen."
     std = set(inp.standard)
@@ -583,16 +596,16 @@ def _forudsaetninger(inp: Input, rg: Regler) -> tuple[Forudsaetning, ...]:
         Forudsaetning("periode_aar", "Beregningsperiode", f"{inp.periode_aar} år", "periode_aar" in std,
                       periode_kilde),
         Forudsaetning("kalkulationsrente_pct", "Kalkulationsrente (real, pr. år)",
-                      _pct(inp.kalkulationsrente_pct, 2), "kalkulationsrente_pct" in std,
+                      pct_som_angivet(inp.kalkulationsrente_pct, 2), "kalkulationsrente_pct" in std,
                       rg.kalkulationsrente.kilde if "kalkulationsrente_pct" in std else selv),
-        Forudsaetning("beboerbetalingsprocent", "Beboerbetalingsprocent", _pct(inp.beboerbetalingsprocent, 0),
+        Forudsaetning("beboerbetalingsprocent", "Beboerbetalingsprocent", pct_som_angivet(inp.beboerbetalingsprocent, 0),
                       False, f"{selv} {rg.beboerbetalingsprocent.kilde}."),
         Forudsaetning("medregn_restvaerdi", "Restværdi medregnet", "Ja" if inp.medregn_restvaerdi else "Nej",
                       "medregn_restvaerdi" in std, rg.kilder.restvaerdi),
     ]
     for i, e in enumerate(inp.energibesparelser):
         ud.append(Forudsaetning(f"energibesparelser[{i}].realprisstigning_pct",
-                                f"Real prisstigning, {e.energiart}", _pct(e.realprisstigning_pct) + " pr. år",
+                                f"Real prisstigning, {e.energiart}", pct_som_angivet(e.realprisstigning_pct, 1) + " pr. år",
                                 bool(e.realprisstigning_kilde), e.realprisstigning_kilde or selv))
     return tuple(ud)
 
@@ -600,7 +613,7 @@ def _forudsaetninger(inp: Input, rg: Regler) -> tuple[Forudsaetning, ...]:
 def _bemaerkninger(inp: Input, rg: Regler) -> tuple[str, ...]:
     ud = []
     if "kalkulationsrente_pct" in inp.standard:
-        ud.append(f"Kalkulationsrenten er standardværdien på {_pct(inp.kalkulationsrente_pct, 2)}. "
+        ud.append(f"Kalkulationsrenten er standardværdien på {pct_som_angivet(inp.kalkulationsrente_pct, 2)}. "
                   f"{rg.kalkulationsrente.note}")
     if inp.periode_aar != rg.periode.aar:
         ud.append(f"Perioden er sat til {inp.periode_aar} år. Bekendtgørelsen regner med {rg.periode.aar} år "

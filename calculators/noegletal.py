@@ -34,6 +34,7 @@ from ._contract import Laeser
 from ._data import indlaes
 from ._enheder import Dato, Kroner
 from ._format import dato, kr
+from ._format import punktum as _punktum
 
 __all__ = ["Input", "Resultat", "Begrundelse", "Regler", "regler", "parse", "beregn", "EKSEMPEL"]
 
@@ -111,6 +112,11 @@ EKSEMPEL = {"rolle": "entreprenoer", "tilsagnsdato": "2014-05-01",
             "udbudsdato": "2015-06-15", "beloeb_kr": 2400000}
 
 
+def raekkegraenser() -> dict[str, int]:
+    """The nøgletal input has no lists."""
+    return {}
+
+
 def parse(laeser: Laeser) -> Input:
     rolle = laeser.valg("rolle", "jeres rolle i byggesagen", ROLLER)
     tilsagnsdato = laeser.dato("tilsagnsdato", "tilsagnsdatoen")
@@ -120,7 +126,7 @@ def parse(laeser: Laeser) -> Input:
         udbudsdato = laeser.dato("udbudsdato", "udbudsdatoen for opgaven")
     beloeb = laeser.beloeb("beloeb_kr", "beløbet", eksempel="2.400.000")
     laeser.afslut()
-    return Input(rolle, tilsagnsdato, udbudsdato, beloeb)  # type: ignore[arg-type]
+    return Input(rolle, tilsagnsdato, udbudsdato, beloeb)  # type: ignore[arg-type]  # None only with an error, and afslut() raised
 
 
 def beregn(inp: Input, r: Regler | None = None) -> Resultat:
@@ -168,11 +174,6 @@ def _beloeb_tekst(inp: Input, rolle: Rolle, ok: bool) -> str:
     tekst = (f"Reglerne gælder, når {rolle.taerskel_tekst} overstiger {_punktum(graense)} "
              f"Beløbet er {kr(inp.beloeb_kr)}, så betingelsen er {'' if ok else 'ikke '}opfyldt.")
     return f"{tekst} {rolle.taerskel_note}" if rolle.taerskel_note else tekst
-
-
-def _punktum(s: str) -> str:
-    """End a sentence; a closing abbreviation's full stop ("kr.") doubles as the sentence's, no "kr.."."""
-    return s if s.endswith(".") else s + "."
 
 
 def _udbud_tekst(inp: Input, rolle: Rolle, skaering: dt.date, ok: bool) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-
 from kildecitat import DOKUMENTER, MAPPE, citat
 
 # SHA-256 of ../shared/seeds/*.txt as copied on 2026-11-30.

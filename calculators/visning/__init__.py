@@ -1,23 +1,45 @@
 """HTML for calculator results: the same fragment at build time and in the browser.
 
-``html(navn, resultat)`` renders the JSON result of :func:`calculators.run`. Every text that
-can come from a user is escaped here, so the browser may insert the fragment as HTML.
+``html(navn, resultat, idprefiks=...)`` renders a calculator's typed result (the frozen dataclass
+its ``beregn()`` returns, see :func:`calculators.beregn`; the JSON of :func:`calculators.run` is
+accepted too). The views build their HTML with :mod:`calculators.visning._html`, which escapes
+every plain string, so the browser may insert the fragment as HTML.
+
+Element ids follow one rule: the caller passes ``idprefiks`` and every id in the fragment starts
+with it. The build renders the worked example with :data:`EKSEMPEL_IDPRAEFIKS`, the browser the
+live result with :data:`BROWSER_IDPRAEFIKS`; both stand on the same page, so the two differ.
+
+>>> from calculators import beregn
+>>> from calculators.groen_garanti import EKSEMPEL
+>>> r = beregn("groen_garanti", EKSEMPEL)
+>>> f'id="{EKSEMPEL_IDPRAEFIKS}-tabel"' in html("groen_garanti", r, idprefiks=EKSEMPEL_IDPRAEFIKS)
+True
 """
 
 from __future__ import annotations
 
 import importlib
 
-__all__ = ["csv", "eksempel_html", "html"]
+from ._html import BROWSER_IDPRAEFIKS, EKSEMPEL_IDPRAEFIKS, Html
+
+__all__ = ["BROWSER_IDPRAEFIKS", "EKSEMPEL_IDPRAEFIKS", "csv", "eksempel_html", "html"]
 
 
-def html(navn: str, resultat: dict) -> str:
-    return importlib.import_module(f"{__name__}.{navn}").html(resultat)
+def _modul(navn: str):
+    return importlib.import_module(f"{__name__}.{navn}")
 
 
-def csv(navn: str, resultat: dict) -> str | None:
+def html(navn: str, resultat: object, *, idprefiks: str | None = None) -> Html:
+    """Calculator ``navn``'s result as an HTML fragment, every id starting with ``idprefiks``.
+
+    Without ``idprefiks`` the view derives one from the result (tests, the CLI).
+    """
+    return _modul(navn).html(resultat, idprefiks=idprefiks)
+
+
+def csv(navn: str, resultat: object) -> str | None:
     """The result's table as CSV (Danish number format), for calculators that have one."""
-    modul = importlib.import_module(f"{__name__}.{navn}")
+    modul = _modul(navn)
     return modul.csv(resultat) if hasattr(modul, "csv") else None
 
 
@@ -27,10 +49,11 @@ def eksempel_html(navn: str) -> str:
     Raises ``ValueError`` with a Danish message if the example no longer passes the calculator's own checks
     (an editor changed a rule the example depends on), so the build stops with the reason.
     """
-    from .. import modul, run
+    from .. import Inputfejl, beregn, modul
 
-    resultat = run(navn, modul(navn).EKSEMPEL)
-    if "fejl" in resultat:
-        beskeder = "; ".join(f"{f['felt']}: {f['besked']}" for f in resultat["fejl"])
-        raise ValueError(f"eksemplet for beregneren »{navn}« giver fejl: {beskeder}")
-    return html(navn, resultat)
+    try:
+        resultat = beregn(navn, modul(navn).EKSEMPEL)
+    except Inputfejl as e:
+        beskeder = "; ".join(f"{f.felt}: {f.besked}" for f in e.fejl)
+        raise ValueError(f"eksemplet for beregneren »{navn}« giver fejl: {beskeder}") from None
+    return str(html(navn, resultat, idprefiks=EKSEMPEL_IDPRAEFIKS))

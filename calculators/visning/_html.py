@@ -1,43 +1,213 @@
-"""Small, escaping HTML builders shared by the result views."""
+"""Escape-by-default HTML for the result views, standard library only (it runs in Pyodide).
+
+A plain ``str`` is always *text*: wherever it goes (a child of :func:`h`, an attribute value,
+either side of ``+`` with :class:`Html`) it is escaped. Only :class:`Html`, which the functions
+here return, passes through as markup. So a view cannot forget to escape a user's text; at
+worst it escapes twice, which shows as "&amp;lt;" on the page instead of running a script.
+
+>>> h("p", {"class": "x"}, "Tom & Jerry <3 ", h("strong", {}, "y"))
+Html('<p class="x">Tom &amp; Jerry &lt;3 <strong>y</strong></p>')
+
+Element ids follow one rule: the caller passes a prefix (the build one for the worked example,
+the browser another for the live result, see :mod:`calculators.visning`), and a view makes every
+id of a result from that prefix. A page holding both therefore never has an id twice, and each
+caller's HTML is deterministic.
+"""
 
 from __future__ import annotations
 
 import hashlib
-import sys
+import json
+import math
+from collections.abc import Iterable, Iterator, Mapping
 from html import escape
 
-__all__ = ["element_id", "esc", "kilde", "liste", "status_ikon"]
+__all__ = ["Html", "esc", "fragment", "h", "kilde", "liste", "standard_idprefiks", "status_ikon", "trin",
+           "udfald"]
+
+#: HTML elements that have no end tag (and so no children).
+_TOMME = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+                    "track", "wbr"})
+#: SVG elements written as ``<rect …/>`` when they have no children.
+_SVG_TOMME = frozenset({"circle", "ellipse", "line", "path", "polygon", "polyline", "rect", "stop", "use"})
 
 
-def element_id(praefiks: str, indhold: str) -> str:
-    """An id for a result's elements (chart titles, table links), unique on the page.
+class Html(str):
+    """Markup that is safe to insert as it is. Wrap a literal in it only when it holds no user text.
 
-    A page holds the worked example rendered at build time and, later, the live result
-    rendered in the browser (Pyodide); a "b" marks the browser's ids, so the two never clash
-    even when a user enters exactly the example's figures. The hash tells results apart.
+    Adding a plain ``str`` to it escapes that string:
 
-    >>> element_id("gg", "x") == element_id("gg", "x") != element_id("gg", "y")
+    >>> Html("<b>") + "<i>"
+    Html('<b>&lt;i&gt;')
+    >>> "<i>" + Html("<b>")
+    Html('&lt;i&gt;<b>')
+    """
+
+    __slots__ = ()
+
+    def __add__(self, other: object) -> Html:
+        if not isinstance(other, str):
+            return NotImplemented
+        return Html(str.__add__(self, esc(other)))
+
+    def __radd__(self, other: object) -> Html:
+        if not isinstance(other, str):
+            return NotImplemented
+        return Html(str.__add__(esc(other), self))
+
+    def __repr__(self) -> str:
+        return f"Html({str.__repr__(self)})"
+
+    def __html__(self) -> str:
+        """Markup as template engines (Jinja's ``markupsafe``) recognise it: inserted unescaped."""
+        return str(self)
+
+
+def esc(x: object) -> Html:
+    """``x`` as text in HTML: ``&<>"'`` escaped. :class:`Html` is already markup and stays as it is.
+
+    >>> esc('a<b & "c"'), esc(Html("<br>")), esc(3)
+    (Html('a&lt;b &amp; &quot;c&quot;'), Html('<br>'), Html('3'))
+    """
+    if isinstance(x, Html):
+        return x
+    return Html(escape(str(x), quote=True))
+
+
+def _boern(kids: Iterable[object]) -> Iterable[Html]:
+    for k in kids:
+        if k is None or k is False:
+            continue
+        if isinstance(k, (list, tuple)) or isinstance(k, Iterator) and not isinstance(k, str):
+            yield from _boern(k)
+        else:
+            yield esc(k)
+
+
+def fragment(*kids: object, sep: str = "") -> Html:
+    """Several pieces as one: ``str`` pieces are escaped, lists and generators are flattened, ``None`` left out.
+
+    >>> fragment(h("b", {}, "1"), None, ["<2>", h("i", {}, "3")], sep="\\n")
+    Html('<b>1</b>\\n&lt;2&gt;\\n<i>3</i>')
+    """
+    return Html(esc(sep).join(_boern(kids)))
+
+
+def h(tag: str, attrs: Mapping[str, object] | None = None, /, *kids: object) -> Html:
+    """The element ``<tag attrs>kids</tag>``; every ``str`` child and every attribute value is escaped.
+
+    An attribute whose value is ``None`` or ``False`` is left out, ``True`` writes it bare. Children
+    are flattened as in :func:`fragment`. Empty HTML elements (``br``) get no end tag; empty SVG
+    shapes are closed as ``<rect …/>``.
+
+    >>> h("a", {"href": '"><script>', "hidden": None}, "x")
+    Html('<a href="&quot;&gt;&lt;script&gt;">x</a>')
+    >>> h("rect", {"width": 8}), h("br"), h("td", {"class": "lbf-tal"}, 0)
+    (Html('<rect width="8"/>'), Html('<br>'), Html('<td class="lbf-tal">0</td>'))
+    """
+    if not tag.replace("-", "").isalnum():
+        raise ValueError(f"not an element name: {tag!r}")
+    dele = [f"<{tag}"]
+    for navn, vaerdi in (attrs or {}).items():
+        if not navn.replace("-", "").replace(":", "").isalnum():
+            raise ValueError(f"not an attribute name: {navn!r}")
+        if vaerdi is None or vaerdi is False:
+            continue
+        dele.append(f" {navn}" if vaerdi is True else f' {navn}="{esc(vaerdi)}"')
+    indhold = fragment(*kids)
+    if tag in _TOMME:
+        if indhold:
+            raise ValueError(f"<{tag}> cannot have children")
+        return Html("".join(dele) + ">")
+    if tag in _SVG_TOMME and not indhold:
+        return Html("".join(dele) + "/>")
+    return Html("".join(dele) + f">{indhold}</{tag}>")
+
+
+def standard_idprefiks(kort: str, resultat: object) -> str:
+    """The id prefix a view uses when its caller gives none: ``kort`` and a hash of the result.
+
+    Two different results get different ids; the build and the browser pass their own prefixes.
+
+    >>> standard_idprefiks("gg", {"a": 1}) == standard_idprefiks("gg", {"a": 1}) != standard_idprefiks("gg", {"a": 2})
     True
     """
-    side = f"{praefiks}b" if sys.platform == "emscripten" else praefiks
-    return f"{side}-{hashlib.sha1(indhold.encode()).hexdigest()[:8]}"
+    tekst = json.dumps(resultat, sort_keys=True, ensure_ascii=False, default=str)
+    return f"{kort}-{hashlib.sha1(tekst.encode()).hexdigest()[:8]}"
 
 
-def esc(x: object) -> str:
-    return escape(str(x), quote=True)
+def kilde(tekst: str) -> Html:
+    """The source of a rule, labelled.
+
+    >>> kilde("BEK nr. 314, § 3")
+    Html('<p class="lbf-kilde"><span class="lbf-kilde__label">Kilde:</span> BEK nr. 314, § 3</p>')
+    """
+    return h("p", {"class": "lbf-kilde"}, h("span", {"class": "lbf-kilde__label"}, "Kilde:"), " ", tekst)
 
 
-def kilde(tekst: str) -> str:
-    return f'<p class="lbf-kilde"><span class="lbf-kilde__label">Kilde:</span> {esc(tekst)}</p>'
+def liste(punkter: Iterable[object], *, klasse: str = "") -> Html:
+    """A bullet list; each point is text (or :class:`Html`).
+
+    >>> liste(["a", "<b>"], klasse="x")
+    Html('<ul class="x"><li>a</li><li>&lt;b&gt;</li></ul>')
+    """
+    return h("ul", {"class": klasse or None}, [h("li", {}, p) for p in punkter])
 
 
-def liste(punkter, *, klasse: str = "") -> str:
-    k = f' class="{esc(klasse)}"' if klasse else ""
-    return f"<ul{k}>" + "".join(f"<li>{esc(p)}</li>" for p in punkter) + "</ul>"
+_STATUSSER = {True: ("ok", "Opfyldt"), False: ("fejl", "Ikke opfyldt"), "ok": ("ok", "OK"),
+              "advarsel": ("advarsel", "Advarsel"), "fejl": ("fejl", "Fejl")}
 
 
-def status_ikon(opfyldt: bool | str) -> str:
-    """A text label, never colour alone (WCAG 1.4.1)."""
-    navn = {True: ("ok", "Opfyldt"), False: ("fejl", "Ikke opfyldt"), "ok": ("ok", "OK"),
-            "advarsel": ("advarsel", "Advarsel"), "fejl": ("fejl", "Fejl")}[opfyldt]
-    return f'<span class="lbf-status lbf-status--{navn[0]}">{navn[1]}</span>'
+def status_ikon(status: bool | str) -> Html:
+    """A status as a text label, never colour alone (WCAG 1.4.1).
+
+    >>> status_ikon(False)
+    Html('<span class="lbf-status lbf-status--fejl">Ikke opfyldt</span>')
+    """
+    modifier, tekst = _STATUSSER[status]
+    return h("span", {"class": f"lbf-status lbf-status--{modifier}"}, tekst)
+
+
+def udfald(ja: bool, titel: str, *mere: object) -> Html:
+    """The verdict box every result starts with; ``mere`` follows the heading, one piece a line.
+
+    >>> udfald(False, "Nej & nej")
+    Html('<div class="lbf-udfald lbf-udfald--nej">\\n<h3 class="lbf-udfald__titel">Nej &amp; nej</h3>\\n</div>')
+    """
+    return h("div", {"class": f"lbf-udfald lbf-udfald--{'ja' if ja else 'nej'}"},
+             "\n", h("h3", {"class": "lbf-udfald__titel"}, titel), "\n", [(m, "\n") for m in mere])
+
+
+def trin(spaend: float) -> float:
+    """A round tick step for a chart axis, giving about five intervals over ``spaend``.
+
+    >>> trin(1_170_000), trin(37), trin(0)
+    (250000.0, 10, 1.0)
+    """
+    if spaend <= 0:
+        return 1.0
+    grov = spaend / 5
+    stoerrelse = 10 ** math.floor(math.log10(grov))
+    for m in (1, 2, 2.5, 5, 10):
+        if m * stoerrelse >= grov:
+            return m * stoerrelse
+    return 10 * stoerrelse  # pragma: no cover
+
+
+#: The worked example, rendered at build time, and the live result, rendered in the browser, stand on the same page:
+#: their ids start with these two prefixes, and their scroll areas carry these words in their names.
+EKSEMPEL_IDPRAEFIKS = "lbf-eksempel"
+BROWSER_IDPRAEFIKS = "lbf-live"
+
+
+def rulleomraade(navn: str, idprefiks: str, indhold: object) -> Html:
+    """A wide table's own scroll area: a focusable region with a name, so the page never scrolls sideways on a
+    phone and keyboard and screen-reader users can reach and scroll the table (WCAG 1.4.10, 2.1.1). The name says
+    whose table it is, so the worked example's and the live result's regions differ.
+
+    >>> print(rulleomraade("Opfølgning år for år", EKSEMPEL_IDPRAEFIKS, h("table", {})))
+    <div class="lbf-tabel-rulle" role="region" aria-label="Opfølgning år for år – regneeksemplet" tabindex="0"><table></table></div>
+    """
+    hvis = "regneeksemplet" if idprefiks.startswith(EKSEMPEL_IDPRAEFIKS) else "jeres beregning"
+    return h("div", {"class": "lbf-tabel-rulle", "role": "region", "aria-label": f"{navn} – {hvis}", "tabindex": 0},
+             indhold)

@@ -7,19 +7,19 @@ Bæredygtighedspuljen page and what to do. The link is relative to the calculato
 The fragment carries no ``id``: it appears twice on that page (the worked example and the
 live result), so checks are marked with ``data-tjek`` instead.
 
->>> from calculators import run
+>>> from calculators import beregn
 >>> from calculators.budgettjek import EKSEMPEL
->>> side = html(run("budgettjek", EKSEMPEL))
+>>> side = html(beregn("budgettjek", EKSEMPEL))
 >>> "Ansøgningen kan sendes" in side and 'href="../../baeredygtighedspuljen/#udmoentning"' in side
 True
 """
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
-
-from .._format import kr, pct
-from ._html import esc, kilde
+from .._format import andel, kr
+from ..budgettjek import Resultat, Tjek
+from ._html import EKSEMPEL_IDPRAEFIKS, Html, fragment, h, kilde, rulleomraade, status_ikon, udfald
+from ._typet import som_resultat
 
 __all__ = ["html", "TITLER", "AFSNIT", "SIDE"]
 
@@ -53,41 +53,27 @@ AFSNIT = {
 }
 
 _GRUPPER = (
-    ("fejl", "Skal rettes", "fejl"),
-    ("advarsel", "Bør I se på", "advarsel"),
-    ("ok", "I orden", "ok"),
+    ("fejl", "Skal rettes"),
+    ("advarsel", "Bør I se på"),
+    ("ok", "I orden"),
 )
-_STATUS = {"ok": "OK", "advarsel": "Advarsel", "fejl": "Fejl"}
 
 
-def html(r: dict) -> str:
-    if "fejl" in r:
-        return _inputfejl(r["fejl"])
-    tjek = r["tjek"]
-    antal = {s: sum(t["status"] == s for t in tjek) for s in _STATUS}
+def html(resultat: Resultat | dict, *, idprefiks: str | None = None) -> Html:
+    """The result as an HTML fragment. It has no ids; ``idprefiks`` tells the worked example's scroll areas from
+    the live result's (see :func:`rulleomraade`)."""
+    r = som_resultat(Resultat, resultat)
     dele = [
-        f'<div class="lbf-udfald lbf-udfald--{"ja" if r["kan_indsendes"] else "nej"}">',
-        f'<h3 class="lbf-udfald__titel">{esc(_dom(r, antal))}</h3>',
-        f"<p>{esc(_optaelling(antal))}</p>",
-        "</div>",
-        _noegletal(r),
-        "<h3>Sådan er ansøgningen tjekket</h3>",
+        udfald(r.kan_indsendes, r.dom, h("p", {}, _optaelling(r.antal))),
+        _noegletal(r, idprefiks or EKSEMPEL_IDPRAEFIKS),
+        h("h3", {}, "Sådan er ansøgningen tjekket"),
     ]
-    for status, overskrift, klasse in _GRUPPER:
-        gruppe = [t for t in tjek if t["status"] == status]
-        if not gruppe:
-            continue
-        dele.append(f'<h4 class="lbf-tjekgruppe lbf-tjekgruppe--{klasse}">{esc(overskrift)} ({len(gruppe)})</h4>')
-        dele.append('<ul class="lbf-tjekliste">')
-        dele.extend(_punkt(t) for t in gruppe)
-        dele.append("</ul>")
-    return "\n".join(dele)
-
-
-def _dom(r: dict, antal: dict[str, int]) -> str:
-    if antal["fejl"]:
-        return f"Ret {antal['fejl']} fejl før I sender ansøgningen."
-    return "Ansøgningen kan sendes."
+    for status, overskrift in _GRUPPER:
+        gruppe = [t for t in r.tjek if t.status == status]
+        if gruppe:
+            dele += [h("h4", {"class": f"lbf-tjekgruppe lbf-tjekgruppe--{status}"}, f"{overskrift} ({len(gruppe)})"),
+                     h("ul", {"class": "lbf-tjekliste"}, "\n", [(_punkt(t), "\n") for t in gruppe])]
+    return fragment(dele, sep="\n")
 
 
 def _optaelling(antal: dict[str, int]) -> str:
@@ -102,68 +88,57 @@ def _optaelling(antal: dict[str, int]) -> str:
     return tekst
 
 
-def _punkt(t: dict) -> str:
-    titel = TITLER.get(t["id"], t["id"])
-    afsnit = t.get("afsnit", "")
-    dele = [f'<li class="lbf-tjek lbf-tjek--{esc(t["status"])}" data-tjek="{esc(t["id"])}">',
-            f'<span class="lbf-status lbf-status--{esc(t["status"])}">'
-            f'{esc(_STATUS.get(t["status"], t["status"]))}</span> '
-            f"<strong>{esc(titel)}:</strong> {esc(t['besked'])}"]
-    if t.get("hvad_goer_i"):
-        dele.append(f'<p class="lbf-tjek__hvad"><strong>Det skal I gøre:</strong> {esc(t["hvad_goer_i"])}</p>')
-    if t.get("regel"):
-        dele.append(f'<blockquote class="lbf-tjek__regel"><p>{esc(t["regel"])}</p></blockquote>')
-    dele.append(kilde(t["kilde"]))
-    if afsnit:
-        navn = AFSNIT.get(afsnit, "Bæredygtighedspuljen")
-        dele.append(f'<p class="lbf-tjek__link"><a href="{esc(SIDE)}#{esc(afsnit)}">Læs afsnittet '
-                    f"»{esc(navn)}« i vejledningen om Bæredygtighedspuljen</a></p>")
-    dele.append("</li>")
-    return "\n".join(dele)
+def _punkt(t: Tjek) -> Html:
+    dele: list[object] = [fragment(status_ikon(t.status), " ", h("strong", {}, f"{TITLER.get(t.id, t.id)}:"),
+                                   " ", t.besked)]
+    if t.hvad_goer_i:
+        dele.append(h("p", {"class": "lbf-tjek__hvad"}, h("strong", {}, "Det skal I gøre:"), " ", t.hvad_goer_i))
+    if t.regel:
+        dele.append(h("blockquote", {"class": "lbf-tjek__regel"}, h("p", {}, t.regel)))
+    dele.append(kilde(t.kilde))
+    if t.afsnit:
+        navn = AFSNIT.get(t.afsnit, "Bæredygtighedspuljen")
+        dele.append(h("p", {"class": "lbf-tjek__link"},
+                      h("a", {"href": f"{SIDE}#{t.afsnit}"},
+                        f"Læs afsnittet »{navn}« i vejledningen om Bæredygtighedspuljen")))
+    return h("li", {"class": f"lbf-tjek lbf-tjek--{t.status}", "data-tjek": t.id},
+             "\n", fragment(dele, sep="\n"), "\n")
 
 
-def _noegletal(r: dict) -> str:
+def _noegletal(r: Resultat, p: str) -> Html:
     """The three figures LBF prioritises by, then the budget split, as one table (prints well)."""
-    egen_andel = r["egenfinansieringsandel_pct"]
-    ramme_andel = r["andel_af_aarsramme_pct"]
-    pr_ton = r["kr_pr_ton_co2e"]
-    aar = esc(r.get("aar", ""))
     raekker = [
         ("Egenfinansieringsandel",
-         _andel(egen_andel) if egen_andel is not None else "Kan ikke beregnes: budgettet er 0\u00a0kr.",
-         f"{kr(r['egenfinansiering_kr'])} af {kr(r['samlet_budget_kr'])}"),
-        (f"Andel af årsrammen for {aar}" if aar else "Andel af årsrammen",
-         _andel(ramme_andel) if ramme_andel is not None else "Ingen årsramme for året",
-         f"{kr(r['ansoegt_beloeb_kr'])} ansøgt af {kr(r['aarsramme_kr'])}" if r["aarsramme_kr"] is not None else ""),
+         andel(r.egenfinansieringsandel_pct) if r.egenfinansieringsandel_pct is not None
+         else "Kan ikke beregnes: budgettet er 0\u00a0kr.",
+         f"{kr(r.egenfinansiering_kr)} af {kr(r.samlet_budget_kr)}"),
+        (f"Andel af årsrammen for {r.aar}" if r.aar else "Andel af årsrammen",
+         andel(r.andel_af_aarsramme_pct) if r.andel_af_aarsramme_pct is not None else "Ingen årsramme for året",
+         f"{kr(r.ansoegt_beloeb_kr)} ansøgt af {kr(r.aarsramme_kr)}" if r.aarsramme_kr is not None else ""),
         ("Kr. pr. ton CO₂e",
-         kr(pr_ton) if pr_ton is not None else "Kan ikke beregnes uden en klimagevinst over 0 ton CO₂e",
-         "Samlet budget delt med klimagevinsten" if pr_ton is not None else ""),
+         kr(r.kr_pr_ton_co2e) if r.kr_pr_ton_co2e is not None
+         else "Kan ikke beregnes uden en klimagevinst over 0 ton CO₂e",
+         "Samlet budget delt med klimagevinsten" if r.kr_pr_ton_co2e is not None else ""),
     ]
-    dele = ['<h3>Nøgletal for ansøgningen</h3>',
-            '<table class="lbf-noegletal"><thead><tr><th scope="col">Nøgletal</th><th scope="col">Værdi</th>'
-            '<th scope="col">Grundlag</th></tr></thead><tbody>']
-    for navn, vaerdi, grundlag in raekker:
-        dele.append(f'<tr><th scope="row">{esc(navn)}</th><td>{esc(vaerdi)}</td><td>{esc(grundlag)}</td></tr>')
-    dele.append("</tbody></table>")
-    dele.append('<table class="lbf-budget"><caption>Budgettet fordelt på finansiering</caption>'
-                '<thead><tr><th scope="col">Finansiering</th><th scope="col" class="lbf-tal">Beløb</th></tr>'
-                '</thead><tbody>')
-    for navn, noegle in (("Puljen", "puljefinansiering_kr"), ("Egenfinansiering", "egenfinansiering_kr"),
-                         ("Anden finansiering", "anden_finansiering_kr")):
-        dele.append(f'<tr><th scope="row">{esc(navn)}</th><td class="lbf-tal">{esc(kr(r[noegle]))}</td></tr>')
-    dele.append(f'</tbody><tfoot><tr><th scope="row">Samlet budget</th>'
-                f'<td class="lbf-tal">{esc(kr(r["samlet_budget_kr"]))}</td></tr></tfoot></table>')
-    return "\n".join(dele)
+    budget = (("Puljen", r.puljefinansiering_kr), ("Egenfinansiering", r.egenfinansiering_kr),
+              ("Anden finansiering", r.anden_finansiering_kr))
+    tal = {"class": "lbf-tal"}
+    return fragment(
+        h("h3", {}, "Nøgletal for ansøgningen"),
+        # Wide tables scroll inside their own named region on a phone, never the page (WCAG 1.4.10).
+        rulleomraade("Nøgletal for ansøgningen", p, h("table", {"class": "lbf-noegletal"},
+          h("thead", {}, h("tr", {}, [h("th", {"scope": "col"}, t) for t in ("Nøgletal", "Værdi", "Grundlag")])),
+          h("tbody", {}, "\n", [(h("tr", {}, h("th", {"scope": "row"}, navn), h("td", {}, vaerdi),
+                                   h("td", {}, grundlag)), "\n") for navn, vaerdi, grundlag in raekker]))),
+        rulleomraade("Budgettet fordelt på finansiering", p, h("table", {"class": "lbf-budget"},
+          h("caption", {}, "Budgettet fordelt på finansiering"),
+          h("thead", {}, h("tr", {}, h("th", {"scope": "col"}, "Finansiering"),
+                           h("th", {"scope": "col", "class": "lbf-tal"}, "Beløb"))),
+          h("tbody", {}, "\n", [(h("tr", {}, h("th", {"scope": "row"}, navn), h("td", tal, kr(beloeb))), "\n")
+                                for navn, beloeb in budget]),
+          h("tfoot", {}, h("tr", {}, h("th", {"scope": "row"}, "Samlet budget"),
+                           h("td", tal, kr(r.samlet_budget_kr)))))),
+        sep="\n")
 
 
-def _andel(x: float | int) -> str:
-    """A share with one decimal, none when whole: 20,9 %, 100 %."""
-    return pct(Decimal(str(x)).quantize(Decimal("0.1"), ROUND_HALF_UP))
-
-
-def _inputfejl(fejl: list[dict]) -> str:
-    punkter = "".join(f"<li><strong>{esc(f.get('felt', ''))}</strong>: {esc(f.get('besked', ''))}</li>"
-                      if f.get("felt") else f"<li>{esc(f.get('besked', ''))}</li>" for f in fejl)
-    return (f'<div class="lbf-fejlopsummering" role="alert"><h3>Der er problemer</h3>'
-            f"<ul>{punkter}</ul></div>")
 

@@ -1,29 +1,35 @@
-"""The nøgletal outcome: the verdict first, then each condition with its rule and source."""
+"""The nøgletal outcome: the verdict first, then each condition with its rule and source.
+
+>>> from calculators import beregn
+>>> from calculators.noegletal import EKSEMPEL
+>>> html(beregn("noegletal", EKSEMPEL)).startswith('<div class="lbf-udfald lbf-udfald--ja">')
+True
+"""
 
 from __future__ import annotations
 
-from ._html import esc, kilde, liste, status_ikon
+from ..noegletal import Resultat
+from ._html import Html, fragment, h, kilde, liste, status_ikon, udfald
+from ._typet import som_resultat
+
+__all__ = ["html", "BETINGELSER"]
 
 BETINGELSER = {"tilsagnsdato": "Tilsagnsdato", "beloeb": "Beløbsgrænse", "udbudsdato": "Udbudsdato"}
 
 
-def html(r: dict) -> str:
+def html(resultat: Resultat | dict, *, idprefiks: str | None = None) -> Html:
+    """The result as an HTML fragment (it has no ids, so ``idprefiks`` is not used)."""
+    r = som_resultat(Resultat, resultat)
     dele = [
-        f'<div class="lbf-udfald lbf-udfald--{"ja" if r["omfattet"] else "nej"}">',
-        f'<h3 class="lbf-udfald__titel">{esc(r["konklusion"])}</h3>',
-        "</div>",
-        "<h3>Sådan er det vurderet</h3>",
-        '<ul class="lbf-tjekliste">',
+        udfald(r.omfattet, r.konklusion),
+        h("h3", {}, "Sådan er det vurderet"),
+        h("ul", {"class": "lbf-tjekliste"}, "\n",
+          [(h("li", {}, status_ikon(b.opfyldt), " ",
+              h("strong", {}, f"{BETINGELSER.get(b.betingelse, b.betingelse)}:"), " ", b.tekst, kilde(b.kilde)),
+            "\n") for b in r.begrundelser]),
     ]
-    for b in r["begrundelser"]:
-        dele.append(
-            f'<li>{status_ikon(b["opfyldt"])} <strong>{esc(BETINGELSER.get(b["betingelse"], b["betingelse"]))}:</strong> '
-            f'{esc(b["tekst"])}{kilde(b["kilde"])}</li>')
-    dele.append("</ul>")
-    if r["forpligtelser"]:
-        dele.append("<h3>Det skal I gøre</h3>")
-        dele.append(liste(r["forpligtelser"]))
-    if r["bemaerkninger"]:
-        dele.append("<h3>Husk</h3>")
-        dele.append(liste(r["bemaerkninger"]))
-    return "\n".join(dele)
+    if r.forpligtelser:
+        dele += [h("h3", {}, "Det skal I gøre"), liste(r.forpligtelser)]
+    if r.bemaerkninger:
+        dele += [h("h3", {}, "Husk"), liste(r.bemaerkninger)]
+    return fragment(dele, sep="\n")

@@ -1,6 +1,7 @@
 // Service worker: the site and the Pyodide runtime keep working offline after a first visit.
-// build_scripts/hooks/offline.py writes this file to the site root as sw.js, filling in
-// VERSION (a hash of every file of the build) and VERSIONEREDE (the build's versioned files).
+// The post-build step (build_scripts/efterbyg.py) writes this file to the site root as sw.js,
+// filling in VERSION (a hash of every file of the build) and VERSIONEREDE (the build's
+// versioned files); the gzip copies are written after it, so sw.js has one too.
 //
 // Nothing is downloaded in advance (a guide page stays light): each page, once loaded,
 // names the files it used and they are cached from the browser's HTTP cache; a calculator

@@ -11,10 +11,10 @@ import threading
 from urllib.parse import urlsplit
 
 import pytest
-
-from build_scripts.serve import lav_server
 from hjaelp import START_TIMEOUT_MS
 from nginx import nginx_server  # tests/browser/nginx.py
+
+from build_scripts.serve import lav_server
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -12,10 +12,10 @@ import os
 from pathlib import Path
 
 import pytest
+from hjaelp import samme_svar_som_cpython, vent_paa_klar  # tests/browser/hjaelp.py
 from playwright.sync_api import expect
 
 import calculators
-from hjaelp import samme_svar_som_cpython, vent_paa_klar  # tests/browser/hjaelp.py
 
 pytestmark = pytest.mark.browser
 

@@ -15,10 +15,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from hjaelp import vent_paa_klar  # tests/browser/hjaelp.py
 from playwright.sync_api import expect
 
 import calculators
-from hjaelp import vent_paa_klar  # tests/browser/hjaelp.py
 
 pytestmark = pytest.mark.browser
 

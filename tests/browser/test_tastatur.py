@@ -4,9 +4,8 @@ and the element that has focus is visibly marked at every step."""
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import expect
-
 from hjaelp import fortsaet_med_tastatur, tab_til, vent_paa_klar  # tests/browser/hjaelp.py
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 

@@ -13,11 +13,11 @@ import html
 import re
 
 import pytest
+from hjaelp import fortsaet_med_tastatur, tab_til, vent_paa_klar  # tests/browser/hjaelp.py
 from playwright.sync_api import expect
 
 import calculators
 from calculators import visning
-from hjaelp import fortsaet_med_tastatur, tab_til, vent_paa_klar  # tests/browser/hjaelp.py
 
 pytestmark = pytest.mark.browser
 

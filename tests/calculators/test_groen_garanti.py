@@ -17,14 +17,14 @@ from math import floor
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from kildecitat import citat
 
 from calculators import groen_garanti as gg
 from calculators import run
 from calculators._contract import Laeser
 from calculators.visning import html as vis_html
-from kildecitat import citat
 
 ROD = Path(__file__).resolve().parents[2]
 NB = "\u00a0"
@@ -422,7 +422,7 @@ class TestEgenskaber:
         lav, hoej = sorted((s1, s2))
         f_lav = [a.daekket_fond_kr for a in beregn({**d, "selvrisiko_kr": lav}).aar]
         f_hoej = [a.daekket_fond_kr for a in beregn({**d, "selvrisiko_kr": hoej}).aar]
-        assert all(h <= l for h, l in zip(f_hoej, f_lav))
+        assert all(h <= l for h, l in zip(f_hoej, f_lav, strict=True))
 
     @settings(max_examples=100, deadline=None)
     @given(gyldigt_input)
@@ -430,7 +430,7 @@ class TestEgenskaber:
         g = d["normalaar_graddage"]
         d = {**d, "baseline_graddage": g, "aar": [{**x, "graddage": g} for x in d["aar"]]}
         res = beregn(d)
-        for a, x in zip(res.aar, sorted(d["aar"], key=lambda x: x["aar"])):
+        for a, x in zip(res.aar, sorted(d["aar"], key=lambda x: x["aar"]), strict=True):
             assert a.normaliseret_forbrug_kwh == Decimal(str(x["forbrug_kwh"])).quantize(
                 Decimal(1), rounding="ROUND_HALF_UP")
 
@@ -528,7 +528,7 @@ def test_fire_forudsaetninger_og_tilbagebetalingstiden_er_et_kriterium():
     citat("G", 70, 70, "som samlet set har en relativt lang tilbagebetalingstid")
     r = gg.regler()
     emner = ["helhedsplan", "finansieres", "finansiere renoveringen", "godkendt af afdelingens beboere"]
-    assert [e for e, f in zip(emner, r.forudsaetninger) if e in f.spoergsmaal] == emner
+    assert [e for e, f in zip(emner, r.forudsaetninger, strict=True) if e in f.spoergsmaal] == emner
     assert not any("tilbagebetalingstid" in f.spoergsmaal for f in r.forudsaetninger)
     (k,) = r.kriterier
     assert "tilbagebetalingstid" in k.spoergsmaal and k.spoergsmaal.endswith("?") and k.kilde

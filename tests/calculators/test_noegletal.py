@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from kildecitat import citat
 
 import calculators
-from kildecitat import citat
 
 TIDLIGT_UDBUD = "2015-06-01"
 

@@ -1,17 +1,14 @@
 """Fixtures for the content checks: the built site (``bygget_site``, one strict build per
-session, from ``tests/conftest.py``), its pages parsed once, the project's own hook modules,
-and a helper that builds a modified copy of the project to prove a check fails the build."""
+session, from ``tests/conftest.py``), its pages parsed once, and a helper that builds a modified copy of the project to prove a check fails the build."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 import subprocess
 import sys
 
 import pytest
-
 from indhold_hjaelp import ROD, Side, laes_side
 
 
@@ -20,31 +17,6 @@ def sider(bygget_site) -> dict[str, Side]:
     """Every HTML page of the built site, parsed, by path ("noegletal/index.html")."""
     return {p.relative_to(bygget_site).as_posix(): laes_side(bygget_site, p.relative_to(bygget_site).as_posix())
             for p in sorted(bygget_site.rglob("*.html"))}
-
-
-def _hook(navn: str):
-    if str(ROD) not in sys.path:
-        sys.path.insert(0, str(ROD))
-    spec = importlib.util.spec_from_file_location(f"_test_hook_{navn}", ROD / "build_scripts" / "hooks" / f"{navn}.py")
-    modul = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = modul  # dataclasses look their module up there
-    spec.loader.exec_module(modul)
-    return modul
-
-
-@pytest.fixture(scope="session")
-def frister_hook():
-    return _hook("frister")
-
-
-@pytest.fixture(scope="session")
-def indhold_hook():
-    return _hook("indhold")
-
-
-@pytest.fixture(scope="session")
-def regler_hook():
-    return _hook("regler")
 
 
 @pytest.fixture

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import yaml
 
+from calculators import regeldata, sideformater
+
 ROD = Path(__file__).resolve().parents[2]
 DOCS = ROD / "docs"
 IKKE_SIDER = ("overrides/", "data/", "includes/")  # exclude_docs in mkdocs.yml
@@ -129,3 +131,17 @@ def mkdocs_konfig() -> dict:
     # mkdocs.yml may use !ENV or !!python/name tags; the tests only need nav and extra.
     _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
     return yaml.load((ROD / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+
+
+def slaa_op(sti: str):
+    """The raw value at ``fil.noegle.sti`` in ``calculators/data/fil.toml`` (``KeyError`` if none)."""
+    fil, *noegler = sti.split(".")
+    v = regeldata.raa(fil)
+    for n in noegler:
+        v = v[n]
+    return v
+
+
+def formater(v, fmt: str | None) -> str:
+    """``v`` as a page shows it with format ``fmt`` (none: as it is, an empty text »ikke angivet«)."""
+    return str(sideformater.vis(v)) if fmt is None else sideformater.FORMATER[fmt](v)

@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 
 import icalendar
-
-from indhold_hjaelp import DOCS, front_matter, html_sti
+from indhold_hjaelp import DOCS, formater, front_matter, html_sti, slaa_op
 from kildecitat import afsnit, citat
+
+from build_scripts import makroer
 
 # The pages whose wording these checks own.
 MINE = ["index.md", "frister.md", "ordliste.md", "redaktoer.md", "tilgaengelighed.md",
@@ -47,10 +48,10 @@ def test_no_page_dates_the_administrationsgrundlag_22_march_2021(sider):
             assert forkert not in tekst, (md, forkert)
 
 
-def test_the_data_does_not_date_it_either(regler_hook):
+def test_the_data_does_not_date_it_either():
     for sti in ("baeredygtighedspuljen.kilde", "ansoegningsrunder.kilde"):
-        assert "22. marts" not in regler_hook.slaa_op(sti), sti
-    assert "udateret" in regler_hook.slaa_op("baeredygtighedspuljen.kilde")
+        assert "22. marts" not in slaa_op(sti), sti
+    assert "udateret" in slaa_op("baeredygtighedspuljen.kilde")
 
 
 def test_the_pool_page_says_where_the_date_stands(sider):
@@ -63,8 +64,8 @@ def test_the_pool_page_says_where_the_date_stands(sider):
         assert del_ in s.tekst, del_
 
 
-def test_the_deadline_entry_presents_the_date_as_uncertain(frister_hook):
-    efter_id = {b.id: b for b in frister_hook.indlaes()}
+def test_the_deadline_entry_presents_the_date_as_uncertain():
+    efter_id = {b.id: b for b in makroer.begivenheder()}
     b = efter_id["administrationsgrundlag-baeredygtighedspuljen"]   # the id calendars know
     assert b.titel.startswith("Usikker datering")
     assert "Sag nr." in b.beskrivelse and "sandsynligvis" in b.beskrivelse
@@ -153,8 +154,8 @@ def test_the_pages_date_what_the_strategy_and_the_administrationsgrundlag_say(si
     assert "Strategien for digitalisering fra 2021 planlagde, at et tilstandsvurderingssystem medio 2022" in ordliste
 
 
-def test_the_strategy_milestones_read_as_plans(frister_hook):
-    digi = [b for b in frister_hook.indlaes() if b.emne == "digitalisering" and b.id != "boligaftale-2020"]
+def test_the_strategy_milestones_read_as_plans():
+    digi = [b for b in makroer.begivenheder() if b.emne == "digitalisering" and b.id != "boligaftale-2020"]
     assert digi
     for b in digi:
         assert not re.search(r"\ber (?:etableret|indkommet)\b|\bforeligger\b|(?<!skal )præsenteres$", b.titel), b.titel
@@ -183,21 +184,21 @@ def test_the_digitalisation_page_attributes_the_sentence_to_the_introduction(sid
 
 
 # -- item 18: the May 2022 note's title and address are editor-maintained ------------------------
-def _lbf_maj_2022(regler_hook) -> str:
-    titel = regler_hook.formater(regler_hook.slaa_op("kilder.lbf_maj_2022.titel"), None)
-    adresse = regler_hook.formater(regler_hook.slaa_op("kilder.lbf_maj_2022.adresse"), None)
+def _lbf_maj_2022() -> str:
+    titel = formater(slaa_op("kilder.lbf_maj_2022.titel"), None)
+    adresse = formater(slaa_op("kilder.lbf_maj_2022.adresse"), None)
     return f"maj 2022 (titel: {titel}; adresse: {adresse})"
 
 
-def test_the_note_has_title_and_address_fields(regler_hook):
+def test_the_note_has_title_and_address_fields():
     for felt in ("titel", "adresse"):
-        assert isinstance(regler_hook.slaa_op(f"kilder.lbf_maj_2022.{felt}"), str)
+        assert isinstance(slaa_op(f"kilder.lbf_maj_2022.{felt}"), str)
     # Unfilled, a field reads "ikke angivet" – never nothing.
-    assert regler_hook.formater("", None) == "ikke angivet"
+    assert formater("", None) == "ikke angivet"
 
 
-def test_every_citation_of_the_note_shows_title_and_address(sider, regler_hook):
-    forventet = _lbf_maj_2022(regler_hook)
+def test_every_citation_of_the_note_shows_title_and_address(sider):
+    forventet = _lbf_maj_2022()
     for side, antal in ((BP, 2), (DIGI, 1), ("frister/index.html", 1)):
         assert sider[side].tekst.count(forventet) >= antal, (side, forventet)
     for md in ("baeredygtighedspuljen/index.md", "digitalisering/index.md"):
@@ -206,10 +207,10 @@ def test_every_citation_of_the_note_shows_title_and_address(sider, regler_hook):
         assert kilder and all(k.rstrip().endswith("(titel:") for k in kilder), (md, kilder)
 
 
-def test_the_calendar_names_the_note_too(bygget_site, regler_hook):
+def test_the_calendar_names_the_note_too(bygget_site):
     kal = icalendar.Calendar.from_ical((bygget_site / "frister.ics").read_bytes())
     beskrivelser = [str(e["description"]) for e in kal.walk("VEVENT") if "maj 2022" in str(e["description"])]
-    assert beskrivelser and all(_lbf_maj_2022(regler_hook) in " ".join(b.split()) for b in beskrivelser)
+    assert beskrivelser and all(_lbf_maj_2022() in " ".join(b.split()) for b in beskrivelser)
 
 
 def test_filled_in_fields_reach_the_pages(byg_kopi, tmp_path):

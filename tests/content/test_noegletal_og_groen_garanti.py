@@ -8,7 +8,6 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-
 from indhold_hjaelp import DOCS
 from kildecitat import citat
 

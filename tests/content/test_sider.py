@@ -11,6 +11,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from indhold_hjaelp import front_matter, html_sti, kildesider, mkdocs_konfig
 
+from build_scripts.hooks import indhold
+
 # Pages every kind of reader is sent to: the content this issue owns.
 INDHOLDSSIDER = [
     "baeredygtighedspuljen/index.md",
@@ -100,8 +102,8 @@ def test_broken_anchor_check_can_fail(sider):
 
 
 @pytest.mark.parametrize("md", kildesider())
-def test_front_matter_complete(md, indhold_hook):
-    assert indhold_hook.tjek_front_matter(front_matter(md)) == [], md
+def test_front_matter_complete(md):
+    assert indhold.tjek_front_matter(front_matter(md)) == [], md
 
 
 def test_pool_page_has_the_anchors_the_budget_checker_links_to(sider):
@@ -120,24 +122,23 @@ def test_every_section_names_its_source(md, sider):
 
 
 @pytest.mark.parametrize("md", kildesider())
-def test_page_shows_its_sources_and_review_date(md, sider, indhold_hook):
+def test_page_shows_its_sources_and_review_date(md, sider):
     s = sider[html_sti(md)]
     meta = front_matter(md)
     assert "kilder-til-siden" in s.ids
-    dato = indhold_hook.som_dato(meta["senest_gennemgaaet"])
-    assert f"Senest gennemgået: {indhold_hook.fmt_dato(dato)}" in s.tekst
+    dato = indhold.som_dato(meta["senest_gennemgaaet"])
+    assert f"Senest gennemgået: {indhold.fmt_dato(dato)}" in s.tekst
     for k in meta["kilder"]:
         assert " ".join(k["titel"].split()) in s.tekst
 
 
 def test_no_edit_link_without_a_configured_address(sider):
-    assert "rediger_url" not in (mkdocs_konfig().get("extra") or {}), \
-        "set: then this test should check the link instead"
-    assert not any(("p", "lbf-rediger") in s.klasser for s in sider.values())
+    assert "edit_uri_template" not in mkdocs_konfig(), "set: then this test should check the link instead"
+    assert not any(("a", "md-content__button md-icon") in s.klasser for s in sider.values())
 
 
 def test_no_placeholder_left_on_any_page(sider):
-    # The editor guide shows placeholders as examples (written with HTML entities).
+    # The editor guide shows placeholders as examples (inside {% raw %}).
     rester = [sti for sti, s in sider.items()
               if sti != "redaktoer/index.html" and re.search(r"\{\{|\}\}", s.tekst)]
     assert rester == []
@@ -160,8 +161,48 @@ def test_edit_link_follows_the_configured_template(byg_kopi, tmp_path):
         konfig = kopi / "mkdocs.yml"
         tekst = konfig.read_text()
         assert "\nextra:\n" in tekst
-        konfig.write_text(tekst.replace("\nextra:\n", "\nextra:\n  rediger_url: https://git.test/rediger/{path}\n", 1))
+        konfig.write_text(tekst.replace("\nextra:\n", "\nedit_uri_template: https://git.test/rediger/{path}\nextra:\n", 1))
     proc = byg_kopi(aendr)
     assert proc.returncode == 0, proc.stderr
     html = (tmp_path / "site" / "noegletal" / "index.html").read_text()
-    assert '<a href="https://git.test/rediger/noegletal/index.md">Ret denne side</a>' in html
+    assert 'href="https://git.test/rediger/noegletal/index.md"' in html and 'rel="edit"' in html
+
+
+def test_a_typo_in_a_placeholder_stops_the_build_and_names_the_page(byg_kopi):
+    def aendr(kopi):
+        side = kopi / "docs" / "noegletal" / "index.md"
+        tekst = side.read_text(encoding="utf-8")
+        assert "noegletal.skaeringsdato.dato" in tekst
+        side.write_text(tekst.replace("noegletal.skaeringsdato.dato", "noegletal.skaeringsdato.dat0", 1),
+                        encoding="utf-8")
+    proc = byg_kopi(aendr)
+    assert proc.returncode != 0
+    fejl = proc.stdout + proc.stderr
+    assert "noegletal/index.md" in fejl and "dat0" in fejl
+
+
+
+
+def test_a_placeholder_missing_a_brace_stops_the_build(byg_kopi):
+    """The issue's slip: »{{ … | kr }« was published as raw text and shifted a table row."""
+    def aendr(kopi):
+        side = kopi / "docs" / "noegletal" / "index.md"
+        tekst = side.read_text(encoding="utf-8")
+        assert "{{ noegletal.roller.raadgiver.taerskel_kr | kr }}" in tekst
+        side.write_text(tekst.replace("{{ noegletal.roller.raadgiver.taerskel_kr | kr }}",
+                                      "{{ noegletal.roller.raadgiver.taerskel_kr | kr }", 1), encoding="utf-8")
+    proc = byg_kopi(aendr)
+    assert proc.returncode != 0
+    assert "noegletal/index.md" in proc.stdout + proc.stderr
+
+
+def test_a_date_wrapped_to_the_start_of_a_line_stops_the_build(byg_kopi):
+    """The issue's slip: a wrapped line starting "1. november 2015" inside a list became list item 1."""
+    def aendr(kopi):
+        side = kopi / "docs" / "beregnere" / "index.md"
+        side.write_text(side.read_text(encoding="utf-8") + "\n\n- Opgaver, der er udbudt inden den\n"
+                        "1. november 2015, er omfattet.\n", encoding="utf-8")
+    proc = byg_kopi(aendr)
+    assert proc.returncode != 0
+    fejl = proc.stdout + proc.stderr
+    assert "beregnere/index.md" in fejl and "datoen »1. november 2015« står ikke uændret" in fejl

@@ -8,7 +8,8 @@ an amount ends in one full stop ("250.000 kr."), an adjective agrees with its no
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 

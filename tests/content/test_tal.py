@@ -6,15 +6,21 @@ from __future__ import annotations
 import re
 
 import pytest
+from indhold_hjaelp import DOCS, formater, html_sti, kildesider, slaa_op
 
-from indhold_hjaelp import DOCS, html_sti, kildesider
+from calculators import regeldata
+from calculators.sideformater import Formatfejl
+
+# A placeholder of a rule file's value: {{ fil.noegle.sti }} or {{ fil.noegle.sti | format }}
+# (a loop's own variables, {{ l.betegnelse }}, are not a rule file's name and are left out).
+PLADSHOLDER = re.compile(r"\{\{\s*([a-z_][a-z0-9_]*(?:\.[A-Za-z0-9_]+)+)\s*(?:\|\s*([a-z_]+)\s*)?\}\}")
 
 
-def pladsholdere(md: str, regler_hook) -> list[tuple[str, str]]:
+def pladsholdere(md: str) -> list[tuple[str, str]]:
     """(placeholder, the text it shows) for every placeholder of a page (a ``link`` shows its address)."""
     tekst = (DOCS / md).read_text(encoding="utf-8")
-    return [(m.group(0), regler_hook.formater(regler_hook.slaa_op(m.group(1)), m.group(2)).strip("<>"))
-            for m in regler_hook.PLADSHOLDER.finditer(tekst)]
+    return [(m.group(0), formater(slaa_op(m.group(1)), m.group(2)).strip("<>"))
+            for m in PLADSHOLDER.finditer(tekst) if m.group(1).split(".")[0] in regeldata.filnavne()]
 
 
 def normaliser(s: str) -> str:
@@ -22,20 +28,20 @@ def normaliser(s: str) -> str:
 
 
 @pytest.mark.parametrize("md", [m for m in kildesider() if not m.startswith("beregnere/")])
-def test_every_data_value_on_the_page_is_the_data_folders(md, sider, regler_hook):
+def test_every_data_value_on_the_page_is_the_data_folders(md, sider):
     tekst = sider[html_sti(md)].tekst
-    for pladsholder, vaerdi in pladsholdere(md, regler_hook):
+    for pladsholder, vaerdi in pladsholdere(md):
         if vaerdi.strip():
             assert normaliser(vaerdi) in tekst, f"{md}: {pladsholder} -> {vaerdi!r} not on the page"
 
 
-def test_content_pages_take_their_numbers_from_the_data_folder(regler_hook):
-    # The values a calculator also uses are placeholders on the pages, not literals.
-    brugte = {m for md in kildesider() for m, _ in pladsholdere(md, regler_hook)}
+def test_content_pages_take_their_numbers_from_the_data_folder():
+    # The values a calculator also uses are placeholders (or loops) on the pages, not literals.
+    brugte = [(DOCS / md).read_text(encoding="utf-8") for md in kildesider()]
     for noegle in ("noegletal.roller.entreprenoer.taerskel_kr", "noegletal.roller.raadgiver.taerskel_kr",
                    "noegletal.roller.bygherre.taerskel_kr", "noegletal.skaeringsdato.dato",
-                   "baeredygtighedspuljen.delpuljer.investeringsramme.aarsrammer_kr.2026",
-                   "baeredygtighedspuljen.delpuljer.forsoegsmidler.aarsrammer_kr.2021",
+                   "baeredygtighedspuljen.delpuljer.investeringsramme.aarsrammer_kr",
+                   "baeredygtighedspuljen.delpuljer.forsoegsmidler.aarsrammer_kr",
                    "baeredygtighedspuljen.delpuljer.investeringsramme.merforbrug_pct",
                    "groen_garanti.varighed.maks_aar", "groen_garanti.ramme.beloeb_kr",
                    "merinvestering.periode.aar"):
@@ -71,30 +77,60 @@ def test_a_changed_data_value_changes_the_page(byg_kopi, tmp_path):
 # -- text fields an editor fills in later --------------------------------------------------------
 @pytest.mark.parametrize("fmt", [None, "link"])
 @pytest.mark.parametrize("tom", ["", "   "])
-def test_an_empty_text_shows_as_not_given(regler_hook, fmt, tom):
-    assert regler_hook.formater(tom, fmt) == "ikke angivet"
+def test_an_empty_text_shows_as_not_given(fmt, tom):
+    assert formater(tom, fmt) == "ikke angivet"
 
 
-def test_a_filled_in_text_shows_as_it_is(regler_hook):
-    assert regler_hook.formater("Bæredygtighedspuljen", None) == "Bæredygtighedspuljen"
-    assert regler_hook.formater("https://lbf.dk/a", "link") == "<https://lbf.dk/a>"
+def test_a_filled_in_text_shows_as_it_is():
+    assert formater("Bæredygtighedspuljen", None) == "Bæredygtighedspuljen"
+    assert formater("https://lbf.dk/a", "link") == "<https://lbf.dk/a>"
 
 
 @pytest.mark.parametrize("v", ["lbf.dk/a", "ftp://lbf.dk", "https://lbf.dk/a b", 5])
-def test_link_refuses_what_is_not_a_web_address(regler_hook, v):
-    with pytest.raises(KeyError, match="link"):
-        regler_hook.formater(v, "link")
+def test_link_refuses_what_is_not_a_web_address(v):
+    with pytest.raises(Formatfejl, match="link"):
+        formater(v, "link")
 
 
 @pytest.mark.parametrize("fmt", ["kr", "mio_kr", "pct", "tal", "dato"])
-def test_an_empty_number_or_date_still_stops_the_build(regler_hook, fmt):
-    with pytest.raises(KeyError):
-        regler_hook.formater("", fmt)
+def test_an_empty_number_or_date_still_stops_the_build(fmt):
+    with pytest.raises(Formatfejl):
+        formater("", fmt)
 
 
-def test_every_data_value_check_sees_not_given(regler_hook):
+def test_every_data_value_check_sees_not_given():
     # The placeholders of the May 2022 note render as text the page check above can find.
-    vises = dict(pladsholdere("baeredygtighedspuljen/index.md", regler_hook))
+    vises = dict(pladsholdere("baeredygtighedspuljen/index.md"))
     for felt in ("titel", "adresse"):
         noegle = next(k for k in vises if f"kilder.lbf_maj_2022.{felt}" in k)
         assert vises[noegle].strip()
+
+
+def test_a_new_entry_in_the_data_reaches_the_pages_that_list_it(byg_kopi, tmp_path):
+    """The energy kinds and service lives are looped over: a new TOML entry needs no page edit."""
+    def aendr(kopi):
+        fil = kopi / "calculators" / "data" / "merinvestering.toml"
+        tekst = fil.read_text(encoding="utf-8")
+        fil.write_text(tekst.replace("[energiarter.naturgas]", '[energiarter.testvarme]\nbetegnelse = "Testvarme"\n'
+                                     'realprisstigning_pct = 2.5\nkilde = "Test"\n\n[energiarter.naturgas]', 1),
+                       encoding="utf-8")
+    proc = byg_kopi(aendr)
+    assert proc.returncode == 0, proc.stderr
+    html = (tmp_path / "site" / "beregnere" / "merinvestering" / "index.html").read_text(encoding="utf-8")
+    assert "<li>Testvarme: 2,5\u00a0%</li>" in html and '<option value="Testvarme">' in html
+
+
+
+def test_raekkeblokkenes_graenser_kommer_fra_beregnerne(bygget_site):
+    """A page's row block allows exactly the rows its calculator reads (the pages said 100/20/100 while the
+    calculators read 500)."""
+    import calculators
+    graenser = calculators.raekkegraenser()
+    fundet = {}
+    for sti, navn in (("beregnere/merinvestering/index.html", "merinvestering"),
+                      ("beregnere/budgettjek/index.html", "budgettjek"),
+                      ("beregnere/groen-garanti/index.html", "groen_garanti")):
+        html = (bygget_site / sti).read_text(encoding="utf-8")
+        for blok, maks in re.findall(r'data-gentag="([a-z_]+)" data-min="\d+" data-max="(\d+)"', html):
+            fundet[(navn, blok)] = int(maks)
+    assert fundet == {(n, b): m for n, g in graenser.items() for b, m in g.items()}

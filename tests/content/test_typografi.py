@@ -14,7 +14,6 @@ import re
 
 import pytest
 import yaml
-
 from indhold_hjaelp import DOCS, ROD, kildesider
 
 # Pages whose prose this check holds to the style rules (the other pages have their own owners;

@@ -46,7 +46,7 @@
 // ---- build -> calculator worker --------------------------------------------------------
 
 /**
- * assets/beregnere/manifest.json, written by build_scripts/hooks/pyodide_assets.py: the
+ * assets/beregnere/manifest.json, written by build_scripts/efterbyg.py: the
  * wheel, the Pyodide version (its folder under assets/pyodide/), the snapshot (null when
  * none was made) and the runtime files a start loads.
  * @typedef {{ hjul: string, pyodide: string, snapshot: string | null, runtime: string[] }} Manifest

@@ -71,7 +71,7 @@ export function raaFelter(form) {
 }
 
 /** Fill the form from {path: text}; throws a RangeError (a Danish message), before changing
- *  anything, when the data asks for more than MAKS_RAEKKER_I_FIL rows in a block.
+ *  anything, when the data asks for more rows in a block than its data-max allows.
  * @param {HTMLFormElement} form
  * @param {Record<string, unknown>} data */
 export function udfyld(form, data) {

@@ -1,5 +1,5 @@
 // @ts-check
-// Offline: the service worker (sw.js, written by build_scripts/hooks/offline.py from
+// Offline: the service worker (sw.js, written by build_scripts/efterbyg.py from
 // sw.template.js) caches what a page used once the page has loaded, so the next visit
 // works without network.
 

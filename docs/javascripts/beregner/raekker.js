@@ -13,12 +13,11 @@ import { maal } from "./dom.js";
 // saved state may ask for: a few more than the page allows are loaded, and the calculator
 // explains its limit at the field; far more are refused before anything changes, since
 // building them one by one would hang the page.
-export const MAKS_RAEKKER_I_FIL = 500;
-
-/** The block's row limit (data-max, else MAKS_RAEKKER_I_FIL).
+/** The block's row limit: its data-max, which the page takes from the calculator (calculators.raekkegraenser),
+ * so the form, a loaded file and the calculator follow one limit.
  * @param {HTMLElement} gentag */
 export function maksRaekker(gentag) {
-  return Number(gentag.dataset.max || MAKS_RAEKKER_I_FIL);
+  return Number(gentag.dataset.max);
 }
 
 /** The message when a block is full.
@@ -128,7 +127,7 @@ export function opsaetRaekker(form, { sigTil, gem }) {
 }
 
 /** The number of rows each block needs for the fields in `data` ({path: text}).
- * Throws a RangeError (a Danish message) when a block would get more than MAKS_RAEKKER_I_FIL.
+ * Throws a RangeError (a Danish message) when a block would get more rows than its limit.
  * @param {HTMLFormElement} form
  * @param {Record<string, unknown>} data
  * @returns {Map<HTMLElement, number>} */
@@ -142,7 +141,7 @@ export function raekkerTil(form, data) {
       if (m) n = Math.max(n, Number(m[1]) + 1);
     }
     if (!n) continue;
-    if (n > Math.max(maksRaekker(g), MAKS_RAEKKER_I_FIL)) throw new RangeError(maksBesked(g));
+    if (n > maksRaekker(g)) throw new RangeError(maksBesked(g));
     antal.set(g, n);
   }
   return antal;

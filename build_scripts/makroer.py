@@ -1,0 +1,122 @@
+"""The pages' Jinja2 environment (mkdocs-macros; ``module_name: build_scripts/makroer`` in mkdocs.yml).
+
+Every page in ``docs/`` is a Jinja2 template. It sees
+
+* each rule file ``calculators/data/<navn>.toml`` as the variable ``<navn>``:
+  ``{{ noegletal.roller.entreprenoer.taerskel_kr | kr }}``; a table of entries is looped over,
+  ``{% for art in merinvestering.energiarter.values() %}``, so a new entry reaches the page;
+* the formats of :mod:`calculators.sideformater` as filters: ``kr``, ``mio_kr``, ``pct``, ``tal``,
+  ``dato``, ``aar``, ``link``; a text an editor has not filled in (``""``) shows as »ikke angivet«;
+* ``eksempel("noegletal")``: a calculator's worked example, computed now by the code the browser runs;
+* ``frister()``: the deadlines list (upcoming, then past); ``frister("digitalisering")``: one topic's.
+
+Undefined names are errors (``on_undefined: strict``, ``on_error_fail``): a typo stops the build
+with the page named. ``frister.yml``'s texts go through the same environment (:func:`miljoe`).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import jinja2
+from mkdocs.exceptions import PluginError
+
+from build_scripts import frister as fristside
+import calculators
+from calculators import regeldata, sideformater, visning
+from calculators.frister import Begivenhed, FristFejl
+
+
+def _streng(formater: Callable[[Any], str]) -> Callable[[Any], str]:
+    """A format that reports a missing key by name (Jinja2 hands a filter an Undefined value)."""
+    def filter_(v: Any) -> str:
+        if isinstance(v, jinja2.Undefined):
+            str(v)  # StrictUndefined raises UndefinedError naming the missing key
+        return formater(v)
+    return filter_
+
+
+FILTRE = {navn: _streng(f) for navn, f in sideformater.FORMATER.items()}
+
+
+def data() -> dict[str, dict[str, Any]]:
+    """Every rule file by name, as the pages see it."""
+    return {navn: regeldata.raa(navn) for navn in regeldata.filnavne()}
+
+
+def miljoe() -> jinja2.Environment:
+    """A Jinja2 environment like the pages' (formats, rule files, strict), outside mkdocs-macros."""
+    env = jinja2.Environment(undefined=jinja2.StrictUndefined, finalize=sideformater.vis)
+    env.filters.update(FILTRE)
+    env.globals.update(data())
+    return env
+
+
+def udfyld(v: Any, env: jinja2.Environment) -> Any:
+    """``v`` with its placeholders filled in; a text that is a single placeholder keeps the
+    value's type, so ``dato: "{{ noegletal.skaeringsdato.dato }}"`` is a date.
+
+    >>> udfyld("{{ noegletal.skaeringsdato.dato }}", miljoe())
+    datetime.date(2015, 11, 1)
+    >>> udfyld("Før {{ noegletal.skaeringsdato.dato | dato }}", miljoe())
+    'Før 1. november 2015'
+    """
+    if not isinstance(v, str) or ("{{" not in v and "{%" not in v):
+        return v
+    s = v.strip()
+    if s.startswith("{{") and s.endswith("}}") and s.count("{{") == 1:
+        vaerdi = env.compile_expression(s[2:-2], undefined_to_none=False)()
+        if isinstance(vaerdi, jinja2.Undefined):
+            str(vaerdi)  # raises UndefinedError naming the missing key
+        return sideformater.vis(vaerdi)
+    return env.from_string(v).render()
+
+
+def begivenheder() -> tuple[Begivenhed, ...]:
+    """frister.yml, its placeholders filled in and checked (:class:`FristFejl` says what is wrong)."""
+    env = miljoe()
+    return fristside.indlaes(lambda v: udfyld(v, env))
+
+
+def define_env(env: Any) -> None:
+    """mkdocs-macros: the rule files, formats and macros every page sees."""
+    # `mkdocs build -q` shows errors only, and mkdocs-macros reports a page's template error as a
+    # warning before it stops the build: keep that message visible.
+    logging.getLogger("mkdocs.plugins.mkdocs_macros.util").setLevel(logging.WARNING)
+    try:
+        regeldata.tjek_alle()
+        alle = begivenheder()
+    except regeldata.Datafejl as e:
+        raise PluginError(f"Fejl i datamappen (calculators/data): {e}") from None
+    except FristFejl as e:
+        raise PluginError(f"Fejl i frister og milepæle: {e}") from None
+    for navn, vaerdi in data().items():
+        if navn in env.variables:
+            raise PluginError(f"calculators/data/{navn}.toml: navnet »{navn}« er optaget i mkdocs-macros")
+        env.variables[navn] = vaerdi
+    # Row limits come from the calculators, so a page's row block can never allow more than they read.
+    env.variables["raekkegraenser"] = calculators.raekkegraenser()
+    for navn, formater in FILTRE.items():
+        env.filter(formater, name=navn)
+
+    def eksempel(navn: str) -> str:
+        """Calculator ``navn``'s worked example as HTML."""
+        return visning.eksempel_html(navn)
+
+    def frister(emne: str | None = None) -> str:
+        """The deadlines list (Markdown) for the page being rendered."""
+        return fristside.liste(alle, emne, fristside.idag(), env.page.file.src_uri)
+
+    env.macro(eksempel, name="eksempel")
+    env.macro(frister, name="frister")
+
+
+def on_pre_page_macros(env: Any) -> None:
+    """Before each page: empty texts show as »ikke angivet«; front matter hides no rule file."""
+    env.env.finalize = sideformater.vis
+    # mkdocs-macros adds the page's front matter to the variables; its `kilder:` (the page's
+    # sources, shown by the theme) would hide kilder.toml. The page object is a copy.
+    side = env.variables["page"]
+    side.meta = {k: v for k, v in side.meta.items() if k not in regeldata.filnavne()}
