@@ -23,8 +23,8 @@ from typing import Any
 import jinja2
 from mkdocs.exceptions import PluginError
 
-from build_scripts import frister as fristside
 import calculators
+from build_scripts import frister as fristside
 from calculators import regeldata, sideformater, visning
 from calculators.frister import Begivenhed, FristFejl
 
