@@ -3,7 +3,10 @@
 Like ``python -m http.server``, plus what the site needs from a real host: it sends the
 pre-compressed ``.gz`` copy of a file when the browser accepts gzip (the Pyodide runtime and
 snapshot shrink to a quarter), and it sends the correct types for ``.wasm``, ``.mjs`` and
-``.whl``. Production hosting is described in the README (nginx configuration in deploy/).
+``.whl``. It sends the headers deploy/nginx.conf sends – read from that file, so the two cannot drift: the
+Cache-Control of its ``map`` (versioned files for a year, pages ``no-cache``, so an editor's rebuild shows at
+once) and its ``add_header`` lines (the security policy and friends). Production hosting is described in the
+README.
 """
 
 from __future__ import annotations
@@ -13,7 +16,35 @@ import contextlib
 import functools
 import http.server
 import os
+import re
 from pathlib import Path
+
+NGINX = Path(__file__).resolve().parents[1] / "deploy" / "nginx.conf"
+
+
+def nginx_hoveder(konf: Path = NGINX) -> tuple[str, list[tuple[re.Pattern[str], str]], list[tuple[str, str]]]:
+    """From nginx.conf: the default Cache-Control, its ``(uri regex, value)`` rules and the fixed headers.
+
+    >>> standard, regler, faste = nginx_hoveder()
+    >>> standard, cache_control("/assets/pyodide/314.0.7/pyodide.asm.wasm", standard, regler)
+    ('no-cache', 'public, max-age=31536000, immutable')
+    >>> "Content-Security-Policy" in dict(faste)
+    True
+    """
+    tekst = konf.read_text(encoding="utf-8")
+    blok = re.search(r"map \$uri \$lbf_cache_control \{(.*?)\n\}", tekst, re.S)
+    assert blok, f"{konf}: no map for $lbf_cache_control"
+    standard = re.search(r'default\s+"([^"]*)"', blok.group(1))
+    regler = [(re.compile(m.group(1)), m.group(2)) for m in re.finditer(r'"~([^"]+)"\s+"([^"]*)"', blok.group(1))]
+    faste = [(m.group(1), m.group(2)) for m in re.finditer(r'add_header\s+(\S+)\s+"([^"]*)"\s+always;', tekst)]
+    return (standard.group(1) if standard else "no-cache"), regler, faste
+
+
+def cache_control(uri: str, standard: str, regler: list[tuple[re.Pattern[str], str]]) -> str:
+    return next((vaerdi for regex, vaerdi in regler if regex.search(uri)), standard)
+
+
+_STANDARD, _REGLER, _FASTE = nginx_hoveder()
 
 TYPER = {".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript",
          ".whl": "application/zip", ".bin": "application/octet-stream", ".ics": "text/calendar"}
@@ -39,6 +70,12 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             self.end_headers()
             return f
         return super().send_head()
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", cache_control(self.path.split("?", 1)[0], _STANDARD, _REGLER))
+        for navn, vaerdi in _FASTE:
+            self.send_header(navn, vaerdi)
+        super().end_headers()
 
     def log_message(self, *args):
         if os.environ.get("LBF_LOG"):

@@ -10,7 +10,8 @@ this module holds only the logic.
 Every result holds every check in :data:`TJEK_IDS`, each ``ok``, ``advarsel`` or ``fejl``;
 the application *kan indsendes* when no check is ``fejl``.
 
-Key figures (money exact, in Decimal; shares rounded half up to 0.01 percentage point once):
+Key figures (money exact, in Decimal; shares rounded half up once, to the 0.1 percentage point the page shows –
+rounding first to 0.01 and then for display read 12,2496 % as "12,3 %"):
 
 * samlet budget = Σ all budget lines = puljefinansiering + egenfinansiering + anden finansiering;
 * egenfinansieringsandel = egenfinansiering / samlet budget × 100 (none for a budget of 0 kr.);
@@ -29,7 +30,7 @@ A climate gain left out (or 0 ton CO₂e) is at most an ``advarsel``: the criter
 
 >>> r = beregn(parse(Laeser(EKSEMPEL)))
 >>> r.samlet_budget_kr, r.egenfinansieringsandel_pct, r.andel_af_aarsramme_pct, r.kr_pr_ton_co2e
-(Decimal('4000000'), Decimal('10.00'), Decimal('20.91'), Decimal('9523.81'))
+(Decimal('4000000'), Decimal('10.0'), Decimal('20.9'), Decimal('9523.81'))
 >>> r.kan_indsendes, [t.id for t in r.tjek if t.status != "ok"]
 (True, ['lbf_kombination'])
 >>> post = {"tekst": "Hele projektet", "beloeb_kr": 19800000.01, "finansiering": "pulje"}
@@ -348,8 +349,12 @@ def _dom(antal_fejl: int) -> str:
 
 
 def _andel(del_: Decimal, hele: Decimal) -> Decimal | None:
-    """del_ / hele in per cent, rounded half up to two decimals; None when hele is 0."""
-    return (del_ * _HUNDREDE / hele).quantize(_OERE, ROUND_HALF_UP) if hele else None
+    """del_ / hele in per cent, rounded half up once to one decimal (as shown); None when hele is 0.
+
+    >>> _andel(Decimal("122496"), Decimal("1000000"))     # 12,2496 %: one rounding, not 12,25 → 12,3
+    Decimal('12.2')
+    """
+    return (del_ * _HUNDREDE / hele).quantize(Decimal("0.1"), ROUND_HALF_UP) if hele else None
 
 
 def _ansoegerkreds(inp: Input) -> tuple[str, str, str]:
