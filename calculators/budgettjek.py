@@ -45,9 +45,11 @@ import dataclasses
 import functools
 import re
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Annotated
 
 from ._contract import Laeser
 from ._data import Datafejl, indlaes
+from ._enheder import Aar, Kroner, Procent
 from ._format import andel as pct_andel
 from ._format import kr, pct, punktum, tal
 
@@ -108,12 +110,13 @@ _HUNDREDE = Decimal(100)
 @dataclasses.dataclass(frozen=True)
 class Delpulje:
     betegnelse: str
-    samlet_kr: Decimal
+    samlet_kr: Annotated[Decimal, Kroner(1_000_000, 1_000_000_000, "delpuljerne er på 100 og 50 mio. kr.")]
     udbetaling: str
-    merforbrug_pct: Decimal
+    merforbrug_pct: Annotated[Decimal, Procent(0, 100, "LBF's merforbrug er »op til 20 pct.«")]
     """LBF's room to advance frame money for the pool as a whole (pkt. 5); not a ceiling per application."""
     kilde: str
-    aarsrammer_kr: dict[str, Decimal]
+    aarsrammer_kr: dict[str, Annotated[Decimal, Kroner(0, 500_000_000,
+                                                       "årsrammerne er 7,5–17,5 mio. kr. pr. delpulje")]]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -130,10 +133,10 @@ class Tjekregel:
 @dataclasses.dataclass(frozen=True)
 class Regler:
     kilde: str
-    samlet_kr: Decimal
+    samlet_kr: Annotated[Decimal, Kroner(1_000_000, 1_000_000_000, "puljen er på 150 mio. kr.")]
     samlet_kilde: str
-    foerste_udmoentningsaar: int
-    sidste_udmoentningsaar: int
+    foerste_udmoentningsaar: Annotated[int, Aar(2020, 2040, "puljen udmøntes 2021–2026")]
+    sidste_udmoentningsaar: Annotated[int, Aar(2020, 2040, "puljen udmøntes 2021–2026")]
     delpuljer: dict[str, Delpulje]
     tjek: dict[str, Tjekregel]
 

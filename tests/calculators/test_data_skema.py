@@ -99,3 +99,14 @@ def test_slip_i_de_rigtige_filer(tmp_path, fil, skema, foer, efter, forventet):
                                        ("merinvestering.toml", merinvestering_regler.Regler)])
 def test_de_rigtige_filer_overholder_skemaet(fil, skema):
     assert laes_fil(datamappe() / fil, skema)
+
+
+def test_slip_i_puljens_aarsramme(tmp_path):
+    from calculators import budgettjek
+    tekst = (datamappe() / "baeredygtighedspuljen.toml").read_text(encoding="utf-8")
+    assert "2026 = 17500000" in tekst
+    (tmp_path / "baeredygtighedspuljen.toml").write_text(tekst.replace("2026 = 17500000", "2026 = 17.500", 1),
+                                                          encoding="utf-8")
+    with pytest.raises(Datafejl, match=r"baeredygtighedspuljen.toml, linje \d+: "
+                                       r"delpuljer.investeringsramme.aarsrammer_kr.2026: er et kommatal"):
+        laes_fil(tmp_path / "baeredygtighedspuljen.toml", budgettjek.Regler)
