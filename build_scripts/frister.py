@@ -1,9 +1,10 @@
-"""Deadlines and milestones on the site (build code): read ``frister.yml``, list the events on a
+"""Deadlines and milestones on the site (build code): read ``frister.toml``, list the events on a
 page, write the calendar file ``frister.ics``.
 
-The package checks the entries and the round rules (:mod:`calculators.frister`); this module
-reads the YAML (PyYAML is not allowed inside the package), has the placeholders in it filled in
-by the pages' Jinja2 environment (:mod:`build_scripts.makroer`), and renders the results.
+The package reads the file (the data folder's one loader, ``tomllib``) and checks the entries and
+the round rules (:mod:`calculators.frister`); this module has the placeholders in the values
+filled in by the pages' Jinja2 environment (:mod:`build_scripts.makroer`) in between, and renders
+the results.
 Set ``LBF_IDAG=åååå-mm-dd`` to build as if it were another day (used by the tests).
 """
 
@@ -14,14 +15,10 @@ import os
 import posixpath
 import uuid
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import yaml
-
 from calculators import frister as f
-from calculators import regeldata
 from calculators.frister import EMNER, TYPER, Begivenhed, FristFejl
 from calculators.sideformater import dato as vis_dato
 
@@ -38,30 +35,26 @@ def idag() -> dt.date:
     return dt.datetime.now(ZoneInfo(TZ)).date()
 
 
-def indlaes(udfyld: Callable[[Any], Any], sti: Path | None = None) -> tuple[Begivenhed, ...]:
-    """Read frister.yml, fill in each value's placeholders with ``udfyld``, and check it."""
-    sti = sti or regeldata.datamappe() / "frister.yml"
-    try:
-        raa = yaml.safe_load(sti.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise FristFejl(f"{f.FIL} findes ikke") from None
-    except yaml.YAMLError as e:
-        raise FristFejl(f"{f.FIL} kan ikke læses som YAML: {e}") from None
-    if isinstance(raa, dict) and isinstance(raa.get("begivenheder"), list):
-        raa = {**raa, "begivenheder": [_udfyldt(b, i, udfyld) for i, b in enumerate(raa["begivenheder"], 1)]}
-    return f.begivenheder(raa)
+def indlaes(udfyld: Callable[[Any], Any]) -> tuple[Begivenhed, ...]:
+    """Read frister.toml, fill in each value's placeholders with ``udfyld``, and check it."""
+    raa, tekst = f.fil()
+    if isinstance(raa.get(f.TABEL), list):
+        raa = {**raa, f.TABEL: [_udfyldt(b, i, udfyld, tekst) for i, b in enumerate(raa[f.TABEL], 1)]}
+    return f.begivenheder(raa, tekst)
 
 
-def _udfyldt(post: Any, nr: int, udfyld: Callable[[Any], Any]) -> Any:
+def _udfyldt(post: Any, nr: int, udfyld: Callable[[Any], Any], tekst: str) -> Any:
     if not isinstance(post, dict):
         return post
     navn = post.get("id")
-    hvor = f"{f.FIL}: begivenhed »{navn}«" if isinstance(navn, str) else f"{f.FIL}: begivenhed nr. {nr}"
     ud = {}
     for noegle, v in post.items():
         try:
             ud[noegle] = udfyld(v)
-        except Exception as e:  # a Jinja2 or format error: name the entry and the placeholder
+        except Exception as e:  # a Jinja2 or format error: name the file, line, entry and placeholder
+            n = f.linje(tekst, nr, noegle)
+            hvor = (f"{f.FIL}{f', linje {n}' if n else ''}: "
+                    + (f"begivenhed »{navn}«" if isinstance(navn, str) else f"begivenhed nr. {nr}"))
             raise FristFejl(f"{hvor}: pladsholderen i »{noegle}« ({' '.join(str(v).split())}) "
                             f"kan ikke udfyldes: {e}") from None
     return ud

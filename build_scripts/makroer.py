@@ -11,7 +11,7 @@ Every page in ``docs/`` is a Jinja2 template. It sees
 * ``frister()``: the deadlines list (upcoming, then past); ``frister("digitalisering")``: one topic's.
 
 Undefined names are errors (``on_undefined: strict``, ``on_error_fail``): a typo stops the build
-with the page named. ``frister.yml``'s texts go through the same environment (:func:`miljoe`).
+with the page named. ``frister.toml``'s values go through the same environment (:func:`miljoe`).
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ def miljoe() -> jinja2.Environment:
 
 def udfyld(v: Any, env: jinja2.Environment) -> Any:
     """``v`` with its placeholders filled in; a text that is a single placeholder keeps the
-    value's type, so ``dato: "{{ noegletal.skaeringsdato.dato }}"`` is a date.
+    value's type, so ``dato = "{{ noegletal.skaeringsdato.dato }}"`` is a date.
 
     >>> udfyld("{{ noegletal.skaeringsdato.dato }}", miljoe())
     datetime.date(2015, 11, 1)
@@ -75,7 +75,7 @@ def udfyld(v: Any, env: jinja2.Environment) -> Any:
 
 
 def begivenheder() -> tuple[Begivenhed, ...]:
-    """frister.yml, its placeholders filled in and checked (:class:`FristFejl` says what is wrong)."""
+    """frister.toml, its placeholders filled in and checked (:class:`FristFejl` says what is wrong)."""
     env = miljoe()
     return fristside.indlaes(lambda v: udfyld(v, env))
 

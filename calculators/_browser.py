@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 
 from . import Inputfejl, beregn, visning
-from ._contract import til_json
+from ._contract import laes_json, til_json
 
 __all__ = ["kald"]
 
@@ -27,10 +27,9 @@ def kald(navn: str, data_json: str, formular: bool = True, med_csv: bool = False
     The HTML's ids start with ``idprefiks`` (the browser's own, so that they never clash with
     the worked example's on the same page).
     """
-    try:
-        data = json.loads(data_json)
-    except (ValueError, RecursionError):
-        return json.dumps({"fejl": [{"felt": "", "besked": "Inddata kunne ikke læses."}]})
+    data, problem = laes_json(data_json)   # the CLI's rule: huge integers, deep nesting, lone surrogates
+    if problem:
+        return json.dumps({"fejl": [{"felt": "", "besked": problem}]}, ensure_ascii=False)
     try:
         resultat = beregn(navn, data, formular=formular)
     except Inputfejl as e:

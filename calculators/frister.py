@@ -1,10 +1,12 @@
-"""Deadlines and milestones (``calculators/data/frister.yml``) and Bæredygtighedspuljen's round rules.
+"""Deadlines and milestones (``calculators/data/frister.toml``) and Bæredygtighedspuljen's round rules.
 
-Standard-library only: the build reads the YAML file and fills in its placeholders, then passes
-the parsed entries to :func:`begivenheder`, which checks every entry (required keys, known types
-and topics, dates, unique ids) and every application round against the rules in
-``ansoegningsrunder.toml`` (:func:`tjek_runder`). A problem raises :class:`FristFejl` with a
-Danish message that names the entry.
+Standard-library only. The file is read by the one loader of the data folder (:mod:`._data`, ``tomllib``):
+:func:`fil` gives the parsed file and its text. The build fills in the placeholders in its values
+(``dato = "{{ noegletal.skaeringsdato.dato }}"``), then passes the entries to :func:`begivenheder`, which
+checks every entry against the schema :class:`Post` (units from :mod:`._enheder`; required keys, known keys,
+types and topics, dates, unique ids) and every application round against the rules in
+``ansoegningsrunder.toml`` (:func:`tjek_runder`). A problem raises :class:`FristFejl` with a Danish message
+that names the file, the line, the entry and the key, and says how to fix it.
 """
 
 from __future__ import annotations
@@ -13,16 +15,22 @@ import calendar
 import dataclasses
 import datetime as dt
 import re
-from typing import Any
+import typing
+from typing import Annotated, Any
 
 from . import _data
+from ._enheder import Dato, Enhed, Tekst
 from ._format import dato as fmt_dato
 
-__all__ = ["EMNER", "FIL", "TYPER", "Begivenhed", "FristFejl", "Runderegler", "begivenhed", "begivenheder",
-           "er_passeret", "naeste_dato", "naeste_gentagelse", "plus_maaneder", "runderegler",
-           "tidsangivelse", "tjek_runder"]
+__all__ = ["EMNER", "FIL", "NAVN", "TABEL", "TYPER", "Begivenhed", "FristFejl", "Post", "Runderegler",
+           "begivenhed", "begivenheder", "er_passeret", "fil", "linje", "naeste_dato", "naeste_gentagelse",
+           "plus_maaneder", "runderegler", "tidsangivelse", "tjek_runder"]
 
-FIL = "calculators/data/frister.yml"
+NAVN = "frister"
+"""The file's name in the data folder: ``frister.toml``."""
+FIL = f"calculators/data/{NAVN}.toml"
+TABEL = "begivenhed"
+"""Each entry is a ``[[begivenhed]]`` table."""
 REGELFIL = "ansoegningsrunder"
 
 TYPER = {
@@ -47,7 +55,41 @@ ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 class FristFejl(ValueError):
-    """frister.yml is malformed or an application round breaks the pool's rules."""
+    """frister.toml is malformed or an application round breaks the pool's rules."""
+
+
+_DATO = Dato(dt.date(2000, 1, 1), dt.date(2100, 12, 31), "frister og milepæle for puljerne; tjek årstallet")
+
+
+@dataclasses.dataclass(frozen=True)
+class Post:
+    """One ``[[begivenhed]]`` as an editor writes it (the schema of ``frister.toml``), placeholders filled in.
+
+    Fields without a default are required. Which of the optional ones an entry may have depends on its
+    ``type`` (:data:`ALMINDELIG`, :data:`RUNDE`); :func:`begivenhed` turns a checked post into a
+    :class:`Begivenhed`.
+    """
+
+    id: Annotated[str, Tekst()]
+    titel: Annotated[str, Tekst()]
+    type: Annotated[str, Tekst()]
+    emne: Annotated[str, Tekst()]
+    kilde: Annotated[str, Tekst()]
+    dato: Annotated[dt.date | None, _DATO] = None
+    til: Annotated[dt.date | None, _DATO] = None
+    dato_tekst: Annotated[str | None, Tekst()] = None
+    gentagelse: Annotated[str | None, Tekst()] = None
+    beskrivelse: Annotated[str | None, Tekst()] = None
+    side: Annotated[str | None, Tekst()] = None
+    annonceret: Annotated[dt.date | None, _DATO] = None
+    frist: Annotated[dt.date | None, _DATO] = None
+    afgoerelse: Annotated[dt.date | None, _DATO] = None
+
+
+_ENHEDER: dict[str, Enhed] = {
+    navn: next(e for e in typing.get_args(hint)[1:] if isinstance(e, Enhed))
+    for navn, hint in typing.get_type_hints(Post, include_extras=True).items()}
+_KRAEVET = tuple(f.name for f in dataclasses.fields(Post) if f.default is dataclasses.MISSING)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -144,66 +186,119 @@ def tidsangivelse(b: Begivenhed, dag: dt.date) -> str:
     return fmt_dato(b.dato)
 
 
-# -- checking -------------------------------------------------------------------------------
-def _dato(v: Any, hvor: str) -> dt.date:
-    if isinstance(v, dt.date) and not isinstance(v, dt.datetime):
-        return v
-    raise FristFejl(f"{hvor}: forventede en dato skrevet åååå-mm-dd uden anførselstegn "
-                    f"(eller en henvisning som \"{{{{ noegletal.skaeringsdato.dato }}}}\"), fik {v!r}")
+# -- reading and checking ---------------------------------------------------------------------
+def fil() -> tuple[dict[str, Any], str]:
+    """``frister.toml`` parsed by the data folder's loader, and its text (for the lines in messages)."""
+    try:
+        raa = _data.raa(NAVN)
+    except _data.Datafejl as e:
+        raise FristFejl(f"calculators/data/{e}") from None
+    return raa, (_data.datamappe() / f"{NAVN}.toml").read_text(encoding="utf-8")
 
 
-def begivenhed(raa: Any, nr: int) -> Begivenhed:
-    """One entry of frister.yml (placeholders already filled in) as a :class:`Begivenhed`.
+def linje(tekst: str | None, nr: int, noegle: str | None = None) -> int | None:
+    r"""The line of entry ``nr`` (1-based) in the file's ``tekst``: its ``[[begivenhed]]`` header, or the
+    line where it writes ``noegle``. ``None`` without a text or when the entry writes it some other way.
+
+    >>> linje('# x\n[[begivenhed]]\nid = "a"\n\n[[begivenhed]]\nid = "b"\ndato = 2020-01-01\n', 2, "dato")
+    7
+    """
+    if tekst is None:
+        return None
+    antal = 0
+    for n, linjetekst in enumerate(tekst.splitlines(), 1):
+        ren = linjetekst.strip()
+        if ren.startswith("["):
+            antal += bool(re.fullmatch(rf"\[\[\s*{TABEL}\s*\]\](\s*#.*)?", ren))
+            if antal == nr and noegle is None:
+                return n
+            if antal > nr:
+                return None
+        elif antal == nr and noegle is not None and re.match(rf"{re.escape(noegle)}\s*=", ren):
+            return n
+    return None
+
+
+def _hvor(raa: Any, nr: int, tekst: str | None, noegle: str | None = None) -> str:
+    """``calculators/data/frister.toml, linje 57: begivenhed »bek-314-ikrafttraeden«`` – the file, line, entry."""
+    n = linje(tekst, nr, noegle) or (linje(tekst, nr) if noegle else None)
+    navn = raa.get("id") if isinstance(raa, dict) else None
+    post = f"begivenhed »{navn}«" if isinstance(navn, str) and navn.strip() else f"begivenhed nr. {nr}"
+    return f"{FIL}{f', linje {n}' if n else ''}: {post}"
+
+
+def _foldet(v: str) -> str:
+    r"""A text as the page shows it: an editor's line breaks (a long text over several lines) are spaces.
+    Only ASCII white space folds: a no-break space a format puts in (»404\u00a0mio. kr.«) stays.
+
+    >>> _foldet("404\u00a0mio. kr.\n  i alt ")
+    '404\xa0mio. kr. i alt'
+    """
+    return re.sub(r"[ \t\r\n]+", " ", v).strip(" ")
+
+
+def begivenhed(raa: Any, nr: int, tekst: str | None = None) -> Begivenhed:
+    """Entry ``nr`` of frister.toml (placeholders already filled in) as a :class:`Begivenhed`;
+    ``tekst``, the file's text, puts the line in a message.
 
     >>> begivenhed({"id": "x", "titel": "T", "type": "frist", "emne": "noegletal", "kilde": "K",
     ...             "dato": dt.date(2020, 1, 1)}, 1).slut
     datetime.date(2020, 1, 1)
     """
     if not isinstance(raa, dict):
-        raise FristFejl(f"{FIL}: begivenhed nr. {nr} er ikke en tabel med nøgler (id, titel, ...)")
-    navn = raa.get("id")
-    hvor = f"{FIL}: begivenhed »{navn}«" if isinstance(navn, str) else f"{FIL}: begivenhed nr. {nr}"
-    for n in ("id", "titel", "type", "emne", "kilde"):
-        if not isinstance(raa.get(n), str) or not raa[n].strip():
-            raise FristFejl(f"{hvor}: »{n}« mangler eller er tom")
-    if not isinstance(navn, str) or not ID.match(navn):
-        raise FristFejl(f"{hvor}: »id« må kun have små bogstaver a–z, tal og bindestreger")
-    if raa["type"] not in TYPER:
-        raise FristFejl(f"{hvor}: ukendt type »{raa['type']}« (kendte: {', '.join(TYPER)})")
-    if raa["emne"] not in EMNER:
-        raise FristFejl(f"{hvor}: ukendt emne »{raa['emne']}« (kendte: {', '.join(EMNER)})")
-    tilladte = RUNDE if raa["type"] == "ansoegningsrunde" else ALMINDELIG
+        raise FristFejl(f"{_hvor(raa, nr, tekst)} er ikke en tabel med nøgler (id, titel, …): "
+                        f"skriv [[{TABEL}]] på en linje for sig og nøglerne på linjerne under")
+    for n in _KRAEVET:
+        if n not in raa or (isinstance(raa[n], str) and not raa[n].strip()):
+            eksempel = {"id": '"groen-garanti-ny-frist"', "type": f'"{"|".join(TYPER)}"',
+                        "emne": f'"{"|".join(EMNER)}"'}.get(n, '"…"')
+            raise FristFejl(f"{_hvor(raa, nr, tekst)}: »{n}« mangler eller er tom. Tilføj {n} = {eksempel} "
+                            f"under [[{TABEL}]]")
+    felter: dict[str, Any] = {}
+    for n, v in raa.items():
+        if n not in _ENHEDER:
+            continue  # an unknown key: named below, with the keys the entry's type allows
+        try:
+            felter[n] = _ENHEDER[n].laes(v)
+        except ValueError as e:
+            henvisning = (" (eller en henvisning til datamappen som \"{{ noegletal.skaeringsdato.dato }}\")"
+                          if isinstance(_ENHEDER[n], Dato) else "")
+            raise FristFejl(f"{_hvor(raa, nr, tekst, n)}: »{n}« {e}{henvisning}") from None
+    post = Post(**{n: v for n, v in felter.items()})
+    hvor = _hvor(raa, nr, tekst)
+    if not ID.match(post.id):
+        raise FristFejl(f"{_hvor(raa, nr, tekst, 'id')}: »id« må kun have små bogstaver a–z, tal og bindestreger, "
+                        f"fx \"groen-garanti-ny-frist\"")
+    if post.type not in TYPER:
+        raise FristFejl(f"{_hvor(raa, nr, tekst, 'type')}: ukendt type »{post.type}« (kendte: {', '.join(TYPER)})")
+    if post.emne not in EMNER:
+        raise FristFejl(f"{_hvor(raa, nr, tekst, 'emne')}: ukendt emne »{post.emne}« (kendte: {', '.join(EMNER)})")
+    tilladte = RUNDE if post.type == "ansoegningsrunde" else ALMINDELIG
     if ukendte := sorted(set(raa) - tilladte):
-        raise FristFejl(f"{hvor}: ukendt nøgle »{ukendte[0]}« (tilladte for typen "
-                        f"{raa['type']}: {', '.join(sorted(tilladte))})")
-    for n in ("beskrivelse", "side", "dato_tekst"):
-        if n in raa and not isinstance(raa[n], str):
-            raise FristFejl(f"{hvor}: »{n}« skal være en tekst")
-    felter: dict[str, Any] = dict(
-        id=navn, titel=raa["titel"].strip(), type=raa["type"], emne=raa["emne"], kilde=raa["kilde"].strip(),
-        beskrivelse=raa["beskrivelse"].strip() if raa.get("beskrivelse") else None, side=raa.get("side"))
-    if raa["type"] == "ansoegningsrunde":
+        raise FristFejl(f"{_hvor(raa, nr, tekst, ukendte[0])}: ukendt nøgle »{ukendte[0]}«. Tjek stavningen; "
+                        f"tilladte nøgler for typen {post.type}: {', '.join(sorted(tilladte))}")
+    faelles: dict[str, Any] = dict(
+        id=post.id, titel=_foldet(post.titel), type=post.type, emne=post.emne, kilde=_foldet(post.kilde),
+        beskrivelse=_foldet(post.beskrivelse) if post.beskrivelse else None, side=post.side)
+    if post.type == "ansoegningsrunde":
         for n in ("annonceret", "frist", "afgoerelse"):
-            if n not in raa:
-                raise FristFejl(f"{hvor}: en ansøgningsrunde skal have »{n}« (åååå-mm-dd)")
-            felter[n] = _dato(raa[n], f"{hvor}: »{n}«")
-        return Begivenhed(dato=felter["frist"], **felter)
-    if "dato" not in raa:
-        raise FristFejl(f"{hvor}: »dato« mangler")
-    felter["dato"] = _dato(raa["dato"], f"{hvor}: »dato«")
-    if "til" in raa:
-        felter["til"] = _dato(raa["til"], f"{hvor}: »til«")
-        if felter["til"] < felter["dato"]:
-            raise FristFejl(f"{hvor}: »til« ({felter['til']}) ligger før »dato« ({felter['dato']})")
-    if raa.get("dato_tekst"):
-        felter["dato_tekst"] = raa["dato_tekst"].strip()
-    if "gentagelse" in raa:
-        if raa["gentagelse"] != "aarlig":
-            raise FristFejl(f"{hvor}: »gentagelse« kan kun være »aarlig«, fik {raa['gentagelse']!r}")
-        if "til" in raa:
+            if getattr(post, n) is None:
+                raise FristFejl(f"{hvor}: en ansøgningsrunde skal have »{n}«. Tilføj {n} = åååå-mm-dd")
+        assert post.frist is not None
+        return Begivenhed(dato=post.frist, annonceret=post.annonceret, frist=post.frist,
+                          afgoerelse=post.afgoerelse, **faelles)
+    if post.dato is None:
+        raise FristFejl(f"{hvor}: »dato« mangler. Tilføj dato = åååå-mm-dd (uden anførselstegn)")
+    if post.til is not None and post.til < post.dato:
+        raise FristFejl(f"{_hvor(raa, nr, tekst, 'til')}: »til« ({post.til}) ligger før »dato« ({post.dato})")
+    if post.gentagelse is not None:
+        if post.gentagelse != "aarlig":
+            raise FristFejl(f"{_hvor(raa, nr, tekst, 'gentagelse')}: »gentagelse« kan kun være \"aarlig\", "
+                            f"fik {post.gentagelse!r}")
+        if post.til is not None:
             raise FristFejl(f"{hvor}: en årlig begivenhed kan ikke have »til«")
-        felter["gentagelse"] = "aarlig"
-    return Begivenhed(**felter)
+    return Begivenhed(dato=post.dato, til=post.til, dato_tekst=_foldet(post.dato_tekst) if post.dato_tekst else None,
+                      gentagelse=post.gentagelse, **faelles)
 
 
 def runderegler() -> Runderegler:
@@ -250,17 +345,22 @@ def tjek_runder(begivenheder: tuple[Begivenhed, ...], r: Runderegler) -> list[st
     return fejl
 
 
-def begivenheder(raa: Any) -> tuple[Begivenhed, ...]:
-    """The whole parsed file (``{"begivenheder": [...]}``) checked; :class:`FristFejl` says what is wrong."""
-    if not isinstance(raa, dict) or not isinstance(raa.get("begivenheder"), list):
-        raise FristFejl(f"{FIL}: filen skal have en liste »begivenheder:«")
-    if ukendte := sorted(set(raa) - {"begivenheder"}):
-        raise FristFejl(f"{FIL}: ukendt nøgle »{ukendte[0]}« øverst i filen (kun »begivenheder«)")
-    alle = tuple(begivenhed(b, i) for i, b in enumerate(raa["begivenheder"], 1))
+def begivenheder(raa: Any, tekst: str | None = None) -> tuple[Begivenhed, ...]:
+    """The whole parsed file (``{"begivenhed": [...]}``, placeholders filled in) checked; :class:`FristFejl`
+    says what is wrong, with the line when ``tekst`` (the file's text) is given."""
+    if not isinstance(raa, dict) or not isinstance(raa.get(TABEL), list):
+        raise FristFejl(f"{FIL}: filen skal have begivenheder, hver med linjen [[{TABEL}]] (to klammer på "
+                        f"hver side) over nøglerne")
+    if ukendte := sorted(set(raa) - {TABEL}):
+        raise FristFejl(f"{FIL}: ukendt nøgle »{ukendte[0]}« øverst i filen. Alle nøgler skal stå under en "
+                        f"linje [[{TABEL}]]")
+    alle = tuple(begivenhed(b, i, tekst) for i, b in enumerate(raa[TABEL], 1))
     sete = set()
-    for b in alle:
+    for i, b in enumerate(alle, 1):
         if b.id in sete:
-            raise FristFejl(f"{FIL}: id »{b.id}« bruges mere end én gang; hvert id skal være unikt")
+            n = linje(tekst, i, "id")
+            raise FristFejl(f"{FIL}{f', linje {n}' if n else ''}: id »{b.id}« bruges mere end én gang; "
+                            f"hvert id skal være unikt")
         sete.add(b.id)
     if fejl := tjek_runder(alle, runderegler()):
         raise FristFejl(f"{FIL}: ansøgningsrunderne overholder ikke reglerne:\n"

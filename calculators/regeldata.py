@@ -9,15 +9,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import BEREGNERE, _data, modul
+from . import BEREGNERE, _data, frister, modul
 from ._data import Datafejl, datamappe
 
 __all__ = ["Datafejl", "datamappe", "filnavne", "raa", "tjek_alle"]
 
 
 def filnavne() -> list[str]:
-    """The names of the rule files (``noegletal`` for ``noegletal.toml``), sorted."""
-    return sorted(p.stem for p in _data.datamappe().glob("*.toml"))
+    """The names of the rule files (``noegletal`` for ``noegletal.toml``), sorted.
+
+    ``frister.toml`` is not one: it is the deadlines list, read and checked by :mod:`calculators.frister`
+    (its values may point into the rule files, and the pages show it through the ``frister()`` macro).
+    """
+    return sorted(p.stem for p in _data.datamappe().glob("*.toml") if p.stem != frister.NAVN)
 
 
 def raa(navn: str) -> dict[str, Any]:

@@ -1,5 +1,5 @@
 """MkDocs hook: the calendar file ``frister.ics`` (deadlines and milestones from
-``calculators/data/frister.yml``, built by :mod:`build_scripts.frister`).
+``calculators/data/frister.toml``, built by :mod:`build_scripts.frister`).
 
 The pages list the same events through the ``frister()`` macro (:mod:`build_scripts.makroer`),
 which also stops the build when an entry or an application round is wrong.

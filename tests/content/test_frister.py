@@ -1,15 +1,15 @@
-"""Deadlines and milestones: the calendar file parses and matches frister.yml, the page lists
-upcoming events before past ones, and the pool's round rules stop the build."""
+"""Deadlines and milestones: the calendar file parses and matches frister.toml, the page lists
+upcoming events before past ones, and the pool's round rules and an editor's slip stop the build."""
 
 from __future__ import annotations
 
 import datetime as dt
 import doctest
+import tomllib
 import uuid
 
 import icalendar
 import pytest
-import yaml
 from indhold_hjaelp import ROD, slaa_op
 
 from build_scripts import frister as fristside
@@ -46,7 +46,7 @@ def test_ics_parses_and_describes_the_calendar(kalender):
     assert [str(tz["tzid"]) for tz in kalender.walk("VTIMEZONE")] == ["Europe/Copenhagen"]
 
 
-def test_ics_matches_the_yaml(kalender, begivenheder):
+def test_ics_matches_the_data_file(kalender, begivenheder):
     forventet = {}
     for b in begivenheder:
         if b.er_runde:
@@ -64,7 +64,7 @@ def test_ics_matches_the_yaml(kalender, begivenheder):
     assert fundet == forventet
 
 
-def test_ics_titles_and_recurrence_follow_the_yaml(kalender, begivenheder):
+def test_ics_titles_and_recurrence_follow_the_data_file(kalender, begivenheder):
     efter_uid = {str(e["uid"]): e for e in kalender.walk("VEVENT")}
     for b in begivenheder:
         if b.er_runde:
@@ -92,7 +92,7 @@ def test_dates_taken_from_the_data_folder_match_it(begivenheder):
     assert slut == dt.date(slaa_op("baeredygtighedspuljen.sidste_udmoentningsaar"), 12, 31)
 
 
-def test_yaml_holds_the_dates_the_issue_names(begivenheder):
+def test_data_file_holds_the_dates_the_issue_names(begivenheder):
     datoer = {(b.id, b.dato) for b in begivenheder}
     for id_, dato in (("bek-314-ikrafttraeden", dt.date(2016, 4, 1)),
                       ("noegletal-skaeringsdato", dt.date(2015, 11, 1)),
@@ -131,16 +131,23 @@ def test_digitalisation_page_shows_its_milestones(sider, begivenheder):
             assert tekstform(b.titel) in tekst
 
 
+FRISTER = ROD / "calculators" / "data" / "frister.toml"
+
+
 def test_build_fails_on_a_round_that_breaks_the_rules(byg_kopi):
     def aendr(kopi):
-        fil = kopi / "calculators" / "data" / "frister.yml"
-        data = yaml.safe_load(fil.read_text())
-        data["begivenheder"].append({
-            "id": "forsoegsmidler-runde-2027", "titel": "Ansøgningsrunde for Forsøgsmidler",
-            "type": "ansoegningsrunde", "emne": "baeredygtighedspuljen",
-            "annonceret": dt.date(2027, 2, 1), "frist": dt.date(2027, 4, 1), "afgoerelse": dt.date(2027, 5, 1),
-            "kilde": "Test"})
-        fil.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+        fil = kopi / "calculators" / "data" / "frister.toml"
+        fil.write_text(fil.read_text(encoding="utf-8") + """
+[[begivenhed]]
+id = "forsoegsmidler-runde-2027"
+titel = "Ansøgningsrunde for Forsøgsmidler"
+type = "ansoegningsrunde"
+emne = "baeredygtighedspuljen"
+annonceret = 2027-02-01
+frist = 2027-04-01
+afgoerelse = 2027-05-01
+kilde = "Test"
+""", encoding="utf-8")
     proc = byg_kopi(aendr)
     assert proc.returncode != 0
     fejl = proc.stdout + proc.stderr
@@ -148,5 +155,38 @@ def test_build_fails_on_a_round_that_breaks_the_rules(byg_kopi):
     assert "senest være annonceret 1. januar 2027" in fejl
 
 
-def test_yaml_keeps_a_commented_round_example_for_editors():
-    assert "#   type: ansoegningsrunde" in (ROD / "calculators" / "data" / "frister.yml").read_text()
+def test_build_fails_on_a_date_written_as_text_naming_file_and_line(byg_kopi):
+    # The issue's slip: a Danish date in quotes is a text, not a date. The build stops and says where and how.
+    linjer = FRISTER.read_text(encoding="utf-8").splitlines()
+    nr = linjer.index('id = "groen-garanti-administrationsgrundlag"') + 1
+    dato_linje = next(i for i in range(nr, len(linjer)) if linjer[i].startswith("dato = ")) + 1
+    assert linjer[dato_linje - 1] == "dato = 2021-10-01"
+
+    def aendr(kopi):
+        fil = kopi / "calculators" / "data" / "frister.toml"
+        tekst = fil.read_text(encoding="utf-8").splitlines(keepends=True)
+        tekst[dato_linje - 1] = 'dato = "1.10.2021"\n'
+        fil.write_text("".join(tekst), encoding="utf-8")
+    proc = byg_kopi(aendr)
+    assert proc.returncode != 0
+    fejl = " ".join((proc.stdout + proc.stderr).split())
+    assert (f"calculators/data/frister.toml, linje {dato_linje}: begivenhed »groen-garanti-administrationsgrundlag«: "
+            "»dato« skal være en dato skrevet åååå-mm-dd uden anførselstegn, fx 2015-11-01, fik '1.10.2021'") in fejl
+
+
+def test_data_file_keeps_a_commented_round_example_for_editors():
+    tekst = FRISTER.read_text(encoding="utf-8")
+    eksempel = [linje[2:] for linje in tekst.splitlines() if linje.startswith("# ") and " = " in linje
+                and linje[2:].split(" = ")[0] in frister.RUNDE]
+    assert 'type = "ansoegningsrunde"' in eksempel
+    # Uncommented (with dates filled in) the example is a valid round.
+    toml = "[[begivenhed]]\n" + "\n".join(eksempel).replace("AAAA-MM-DD", "2027-06-01").replace(
+        "annonceret = 2027-06-01", "annonceret = 2027-01-15").replace("frist = 2027-06-01", "frist = 2027-04-15")
+    (b,) = frister.begivenheder(tomllib.loads(toml), toml)
+    assert b.er_runde and b.id == "forsoegsmidler-runde-aaaa"
+
+
+def test_no_yaml_left_for_the_deadlines():
+    assert not (ROD / "calculators" / "data" / "frister.yml").exists()
+    for fil in ("build_scripts/frister.py", "calculators/frister.py"):
+        assert "import yaml" not in (ROD / fil).read_text(encoding="utf-8"), fil

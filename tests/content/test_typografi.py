@@ -11,9 +11,9 @@
 from __future__ import annotations
 
 import re
+import tomllib
 
 import pytest
-import yaml
 from indhold_hjaelp import DOCS, ROD, kildesider
 
 # Pages whose prose this check holds to the style rules (the other pages have their own owners;
@@ -122,8 +122,9 @@ def test_the_pages_follow_the_style_guide(md):
 
 
 def test_the_deadline_texts_follow_the_style_guide():
-    data = yaml.safe_load((ROD / "calculators" / "data" / "frister.yml").read_text(encoding="utf-8"))
-    tekster = [b.get(n, "") for b in data["begivenheder"] for n in ("titel", "beskrivelse", "dato_tekst")]
+    with (ROD / "calculators" / "data" / "frister.toml").open("rb") as f:
+        data = tomllib.load(f)
+    tekster = [b.get(n, "") for b in data["begivenhed"] for n in ("titel", "beskrivelse", "dato_tekst")]
     assert slip("\n\n".join(t for t in tekster if isinstance(t, str))) == []
 
 
