@@ -12,7 +12,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 help:
 	@echo "make serve  – installér alt, byg sitet og server det på http://$(HOST):$(PORT)"
-	@echo "make test   – installér alt og kør alle tests (også browsertests i Chromium)"
+	@echo "make test   – installér alt og kør alle tests (også browsertests i Chromium, Firefox og WebKit)"
 	@echo "make bench  – mål opstart og svartider i Chromium"
 	@echo "make build  – byg sitet til site/"
 	@echo "make preview – for redaktører: byg og genindlæs ved hver gemt ændring"
@@ -34,11 +34,15 @@ node_modules/.stamp: package.json package-lock.json
 
 deps: .venv/.stamp node_modules/.stamp
 
-# Debian packages for the test suite: Chromium (never `playwright install`: it cannot
-# download here), nginx and Java for the HTML checker. Installed only when missing.
+# Debian packages for the test suite: Chromium, Firefox ESR and WebKitGTK's WebDriver with a virtual X
+# display (never `playwright install`: it cannot download here), nginx, and Java for the HTML checker.
+# Installed only when missing.
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v firefox-esr >/dev/null || missing="$$missing firefox-esr"; \
+	command -v WebKitWebDriver >/dev/null || missing="$$missing webkit2gtk-driver"; \
+	command -v Xvfb >/dev/null || missing="$$missing xvfb"; \
 	command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	if [ -n "$$missing" ]; then \
