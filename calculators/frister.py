@@ -19,7 +19,7 @@ import typing
 from typing import Annotated, Any
 
 from . import _data
-from ._enheder import Dato, Enhed, Tekst
+from ._enheder import Antal, Dato, Enhed, Tekst
 from ._format import dato as fmt_dato
 
 __all__ = ["EMNER", "FIL", "NAVN", "TABEL", "TYPER", "Begivenhed", "FristFejl", "Post", "Runderegler",
@@ -125,9 +125,9 @@ class Runderegler:
     """The round rules (schema of ``calculators/data/ansoegningsrunder.toml``)."""
 
     kilde: str
-    runder_pr_aar: int
-    annoncering_min_maaneder_foer_frist: int
-    fordeling_max_maaneder_efter_frist: int
+    runder_pr_aar: Annotated[int, Antal(1, 12, "administrationsgrundlaget siger én runde om året")]
+    annoncering_min_maaneder_foer_frist: Annotated[int, Antal(0, 24, "runder annonceres mindst 3 måneder før")]
+    fordeling_max_maaneder_efter_frist: Annotated[int, Antal(0, 24, "midlerne fordeles højst 2 måneder efter")]
 
 
 # -- dates --------------------------------------------------------------------------------

@@ -110,3 +110,15 @@ def test_slip_i_puljens_aarsramme(tmp_path):
     with pytest.raises(Datafejl, match=r"baeredygtighedspuljen.toml, linje \d+: "
                                        r"delpuljer.investeringsramme.aarsrammer_kr.2026: er et kommatal"):
         laes_fil(tmp_path / "baeredygtighedspuljen.toml", budgettjek.Regler)
+
+
+def test_slip_i_runderegler(tmp_path):
+    from calculators import frister
+    tekst = (datamappe() / "ansoegningsrunder.toml").read_text(encoding="utf-8")
+    assert "annoncering_min_maaneder_foer_frist = 3" in tekst
+    (tmp_path / "ansoegningsrunder.toml").write_text(
+        tekst.replace("annoncering_min_maaneder_foer_frist = 3", "annoncering_min_maaneder_foer_frist = 30", 1),
+        encoding="utf-8")
+    with pytest.raises(Datafejl, match=r"ansoegningsrunder.toml, linje \d+: annoncering_min_maaneder_foer_frist: "
+                                       r"30 ligger uden for 0–24"):
+        laes_fil(tmp_path / "ansoegningsrunder.toml", frister.Runderegler)
