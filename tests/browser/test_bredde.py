@@ -73,3 +73,18 @@ def test_rulleomraader_har_et_navn(page, base_url, bygget_site):
         if fejl:
             mangler[side] = fejl
     assert mangler == {}
+
+
+def test_vejledningernes_tabeller_er_hele_paa_en_baerbar(page, base_url, bygget_site):
+    """At 1366 px (a common laptop) no guide table is cut off behind a sideways scroll (the merinvestering
+    guide's step table was, by long compounds such as »energimærkningsvirksomhed«)."""
+    page.set_viewport_size({"width": 1366, "height": 800})
+    fund = {}
+    for side in sider(bygget_site):
+        page.goto(base_url + side)
+        brede = page.evaluate("""() => [...document.querySelectorAll('.md-typeset__scrollwrap')]
+            .filter(e => e.scrollWidth > e.clientWidth + 1)
+            .map(e => (e.querySelector('th') || {}).textContent)""")
+        if brede:
+            fund[side] = brede
+    assert fund == {}
