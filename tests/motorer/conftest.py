@@ -200,8 +200,12 @@ def motor(request, motor_site):
         if not Path(FIREFOX).exists():
             pytest.fail("firefox-esr is missing: apt-get install -y firefox-esr")
         pw = request.getfixturevalue("playwright")  # pytest-playwright's session (one per process)
-        browser = pw.firefox.launch(executable_path=FIREFOX, channel="moz-firefox",
+        # Downloads go to a known folder: Playwright 1.64.1 never reports a download of Firefox
+        # ESR 153 (see FirefoxSide.hent_fil), so the test reads the file Firefox saved there.
+        hentemappe = request.getfixturevalue("tmp_path_factory").mktemp("firefox-hentninger")
+        browser = pw.firefox.launch(executable_path=FIREFOX, channel="moz-firefox", downloads_path=hentemappe,
                                     firefox_user_prefs={"intl.accept_languages": "da-DK, da"})
+        browser.lbf_hentemappe = hentemappe
         PROEVE_HENT = "lad"
         yield ("firefox", browser)
         browser.close()

@@ -101,6 +101,7 @@ class FirefoxSide(_Side):
 
     def __init__(self, browser, site):
         super().__init__(site)
+        self.browser = browser
         self.ctx = browser.new_context(locale="da-DK", accept_downloads=True)
         self.page = self.ctx.new_page()
         self.keyboard = self.page.keyboard
@@ -130,12 +131,31 @@ class FirefoxSide(_Side):
         self.page.locator(selector).set_input_files(sti)
 
     def hent_fil(self, selector: str, mappe: Path) -> tuple[str, str]:
-        """Click a download button; the file's name and text, as the browser saved it."""
-        with self.page.expect_download() as hentning:
-            self.page.locator(selector).click()
-        fil = mappe / hentning.value.suggested_filename
-        hentning.value.save_as(fil)
-        return fil.name, fil.read_text(encoding="utf-8")
+        """Click a download button; the file's name and text, as Firefox saved it.
+
+        Not ``page.expect_download()``: for a download from a link (``<a download>``) Firefox ESR
+        153 sends WebDriver BiDi's ``browsingContext.downloadWillBegin``/``downloadEnd`` with
+        ``navigation: null`` and no download id, and Playwright 1.64.1 drops such events (its
+        ``_onDownloadWillBegin`` returns when both are missing), so no "download" event ever
+        comes although Firefox saved the file (``downloadEnd`` status "complete", with its path).
+        The browser was launched with ``downloads_path``: wait for the new file there.
+        """
+        hentemappe = Path(self.browser.lbf_hentemappe)
+        foer = set(hentemappe.iterdir())
+        self.page.locator(selector).click()
+
+        def ny_fil():
+            nye = [f for f in set(hentemappe.iterdir()) - foer if not f.name.endswith(".part")]
+            return nye[0] if len(nye) == 1 and nye[0].stat().st_size > 0 else None
+        slut = time.monotonic() + 30
+        while not (fil := ny_fil()):
+            if time.monotonic() > slut:
+                raise AssertionError(f"firefox: no file saved in {hentemappe}: {sorted(hentemappe.iterdir())}")
+            time.sleep(0.05)
+        time.sleep(0.2)  # Firefox renames the finished file into place; let it settle
+        kopi = mappe / fil.name
+        kopi.write_bytes(fil.read_bytes())
+        return kopi.name, kopi.read_text(encoding="utf-8")
 
     def klik(self, selector: str) -> None:
         self.page.locator(selector).click()
