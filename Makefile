@@ -53,8 +53,9 @@ system-deps:
 # The site generator writes the pages; the post-build step (build_scripts/efterbyg.py) adds the
 # calculators wheel, the Pyodide runtime and snapshot, the service worker and, last, the gzip
 # copies. It needs nothing from MkDocs: another generator means changing the first line only.
+# UDGIVELSE=1 (the Pages workflow): refuse to build while publisher, contact or site_url is unset.
 build: deps
-	.venv/bin/mkdocs build --strict
+	LBF_UDGIVELSE=$(UDGIVELSE) .venv/bin/mkdocs build --strict
 	$(PY) -m build_scripts.efterbyg site
 
 serve: build

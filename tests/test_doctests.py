@@ -14,7 +14,8 @@ MODULER = sorted(m.name for m in pkgutil.walk_packages(calculators.__path__, "ca
                  if not m.name.endswith("__main__"))
 
 
-@pytest.mark.parametrize("navn", ["calculators", *MODULER, "build_scripts.sidevagt", "build_scripts.serve"])
+@pytest.mark.parametrize("navn", ["calculators", *MODULER, "build_scripts.sidevagt", "build_scripts.serve",
+                                  "build_scripts.udgivelse"])
 def test_doctests(navn):
     modul = importlib.import_module(navn)
     resultat = doctest.testmod(modul, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
