@@ -8,7 +8,9 @@ Every page in ``docs/`` is a Jinja2 template. It sees
 * the formats of :mod:`calculators.sideformater` as filters: ``kr``, ``mio_kr``, ``pct``, ``tal``,
   ``dato``, ``aar``, ``link``; a text an editor has not filled in (``""``) shows as »ikke angivet«;
 * ``eksempel("noegletal")``: a calculator's worked example, computed now by the code the browser runs;
-* ``frister()``: the deadlines list (upcoming, then past); ``frister("digitalisering")``: one topic's.
+* ``frister()``: the deadlines list (upcoming, then past); ``frister("digitalisering")``: one topic's;
+* ``kildetekst("bek-314-2016")``: a source document from ``kilder/`` as a clean page body with stable anchors
+  (:mod:`build_scripts.kildetekster`).
 
 Undefined names are errors (``on_undefined: strict``, ``on_error_fail``): a typo stops the build
 with the page named. ``frister.toml``'s values go through the same environment (:func:`miljoe`).
@@ -25,6 +27,7 @@ from mkdocs.exceptions import PluginError
 
 import calculators
 from build_scripts import frister as fristside
+from build_scripts import kildetekster
 from calculators import regeldata, sideformater, visning
 from calculators.frister import Begivenhed, FristFejl
 
@@ -109,8 +112,16 @@ def define_env(env: Any) -> None:
         """The deadlines list (Markdown) for the page being rendered."""
         return fristside.liste(alle, emne, fristside.idag(), env.page.file.src_uri)
 
+    def kildetekst(navn: str) -> str:
+        """Source document ``navn`` (kilder/) as the body of its page under /kilder/."""
+        try:
+            return kildetekster.markdown(navn)
+        except kildetekster.Kildefejl as e:
+            raise PluginError(f"Fejl i kildeteksten »{navn}«: {e}") from None
+
     env.macro(eksempel, name="eksempel")
     env.macro(frister, name="frister")
+    env.macro(kildetekst, name="kildetekst")
 
 
 def on_pre_page_macros(env: Any) -> None:

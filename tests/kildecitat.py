@@ -1,7 +1,8 @@
 """Quote tests: pin a rule to the sentence of the source it follows.
 
-The source documents are copied into ``tests/fixtures/kilder/`` (see its README), so these checks run on a fresh
-clone and never skip. Documents are named by the letters the legal review and the issues use:
+The source documents are copied byte for byte into the repository's top-level ``kilder/`` folder (see its
+README), the one copy that these checks and the site's pages under ``/kilder/`` both read, so the checks run on a
+fresh clone and never skip. Documents are named by the letters the legal review and the issues use:
 
 * ``A`` – Administrationsgrundlag for Bæredygtighedspuljen (l. 1–430) and the digitalisation strategy (l. 431–),
 * ``N`` – the notat of 19.12.2016 on nøgletal,
@@ -23,7 +24,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-MAPPE = Path(__file__).resolve().parent / "fixtures" / "kilder"
+MAPPE = Path(__file__).resolve().parents[1] / "kilder"
 
 DOKUMENTER = {
     "A": "000_f40cb9c5af6f7efb.txt",

@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 
 ROD = Path(__file__).resolve().parent.parent
-KILDEMAPPER = ("tests", "calculators", "build_scripts", "docs")
+KILDEMAPPER = ("tests", "calculators", "build_scripts", "docs", "kilder")
 # What may be ignored inside the source folders: Python's caches, never source.
 TILLADT = ("__pycache__/", ".pyc")
 

@@ -107,7 +107,7 @@ def test_hvert_tjek_har_kilde_afsnit_og_regel():
 
 def test_reglerne_er_citeret_ordret():
     """Every quoted rule, piece by piece between square brackets ("[…]" or an editor's note), is in
-    the administrationsgrundlag (document A, l. 1–430; the copy in tests/fixtures/kilder)."""
+    the administrationsgrundlag (document A, l. 1–430; the copy in kilder/)."""
     assert len(linjer("A")) > 430
     kilde = afsnit("A", 1, 430)
     r = budgettjek.regler()

@@ -24,13 +24,13 @@ def byg_kopi(tmp_path):
     """Build a copy of the project after ``aendr(kopi_rod)`` has modified it.
 
     Returns the finished process (returncode, stdout, stderr). The copy holds what the build
-    reads (mkdocs.yml, docs, build_scripts, calculators, pyproject.toml) and links node_modules.
+    reads (mkdocs.yml, docs, build_scripts, calculators, kilder, pyproject.toml) and links node_modules.
     """
     def byg(aendr) -> subprocess.CompletedProcess:
         kopi = tmp_path / "projekt"
         kopi.mkdir()
         ignorer = shutil.ignore_patterns("__pycache__", "*.pyc")
-        for navn in ("docs", "build_scripts", "calculators"):
+        for navn in ("docs", "build_scripts", "calculators", "kilder"):
             shutil.copytree(ROD / navn, kopi / navn, ignore=ignorer)
         for navn in ("mkdocs.yml", "pyproject.toml"):
             shutil.copy2(ROD / navn, kopi / navn)

@@ -47,13 +47,18 @@ def test_offline_genindlaesning(side):
     the server drops every connection, the page reloads and still computes."""
     data = {"rolle": "entreprenoer", "tilsagnsdato": "2012-01-01", "udbudsdato": "2015-01-01", "beloeb_kr": "320.000"}
     side.aaben(SIDER["noegletal"])
-    # Wait until the service worker has cached the page, the runtime and what Material's search
-    # worker loads (its language files, which the page names for it: offline.js).
+    # Wait until the service worker has cached the page, every file the page itself loaded (its glue
+    # modules too: WebKit once went offline before beregner.js was in the cache; the service worker's own
+    # script, which WebKit lists among the page's resources, is never cached), the runtime, and what
+    # Material's search worker loads (its language files, which the page names for it: offline.js).
     side.vent("""async () => { await navigator.serviceWorker.ready;
         const runtime = await (await caches.open('lbf-runtime')).keys();
         const gemt = async (u) => !!(await caches.match(u, { ignoreVary: true }));
+        const egne = performance.getEntriesByType('resource').map(e => e.name)
+          .filter(u => u.startsWith(location.origin) && !u.includes('/assets/pyodide/') && !u.endsWith('/sw.js'));
         return !!navigator.serviceWorker.controller && runtime.some(r => r.url.endsWith('.wasm'))
           && runtime.some(r => r.url.endsWith('.whl')) && await gemt(location.href.split('#')[0])
+          && (await Promise.all(egne.map(gemt))).every(Boolean)
           && await gemt(new URL('/assets/javascripts/lunr/min/lunr.da.min.js', location.href).href); }""",
               timeout=90, besked="the service worker's cache")
     side.site.offline = True
