@@ -23,10 +23,12 @@ def sider(bygget_site) -> dict[str, Side]:
 def byg_kopi(tmp_path):
     """Build a copy of the project after ``aendr(kopi_rod)`` has modified it.
 
-    Returns the finished process (returncode, stdout, stderr). The copy holds what the build
+    Returns the finished process (returncode, stdout, stderr). ``stille=False`` builds without ``-q``, as
+    ``make build`` does: with ``-q`` MkDocs 1.6 drops warnings before strict mode counts them (mkdocs#4126),
+    so a missing anchor would not stop the build. The copy holds what the build
     reads (mkdocs.yml, docs, build_scripts, calculators, kilder, pyproject.toml) and links node_modules.
     """
-    def byg(aendr) -> subprocess.CompletedProcess:
+    def byg(aendr, *, stille: bool = True) -> subprocess.CompletedProcess:
         kopi = tmp_path / "projekt"
         kopi.mkdir()
         ignorer = shutil.ignore_patterns("__pycache__", "*.pyc")
@@ -37,7 +39,8 @@ def byg_kopi(tmp_path):
         (kopi / "node_modules").symlink_to(ROD / "node_modules", target_is_directory=True)
         aendr(kopi)
         return subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "site")],
+            [sys.executable, "-m", "mkdocs", "build", "--strict", *(["-q"] if stille else []),
+             "-d", str(tmp_path / "site")],
             cwd=kopi, capture_output=True, text=True,
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"})
     return byg
