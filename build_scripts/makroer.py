@@ -9,6 +9,7 @@ Every page in ``docs/`` is a Jinja2 template. It sees
   ``dato``, ``aar``, ``link``; a text an editor has not filled in (``""``) shows as »ikke angivet«;
 * ``eksempel("noegletal")``: a calculator's worked example, computed now by the code the browser runs;
 * ``frister()``: the deadlines list (upcoming, then past); ``frister("digitalisering")``: one topic's;
+* ``aendringsliste()``: the page »Ændringer« (:mod:`build_scripts.aendringer`);
 * ``kildetekst("bek-314-2016")``: a source document from ``kilder/`` as a clean page body with stable anchors
   (:mod:`build_scripts.kildetekster`).
 
@@ -26,8 +27,8 @@ import jinja2
 from mkdocs.exceptions import PluginError
 
 import calculators
+from build_scripts import aendringer, kildetekster, udgivelse
 from build_scripts import frister as fristside
-from build_scripts import kildetekster
 from calculators import regeldata, sideformater, visning
 from calculators.frister import Begivenhed, FristFejl
 
@@ -45,8 +46,10 @@ FILTRE = {navn: _streng(f) for navn, f in sideformater.FORMATER.items()}
 
 
 def data() -> dict[str, dict[str, Any]]:
-    """Every rule file by name, as the pages see it."""
-    return {navn: regeldata.raa(navn) for navn in regeldata.filnavne()}
+    """Every rule file by name, as the pages see it: a value with dated versions shows the version in force on the
+    build date (``LBF_I_DAG`` in tests, see :func:`build_scripts.udgivelse.i_dag`)."""
+    i_dag = udgivelse.i_dag()
+    return {navn: regeldata.gaeldende(regeldata.raa(navn), i_dag) for navn in regeldata.filnavne()}
 
 
 def miljoe() -> jinja2.Environment:
@@ -59,11 +62,11 @@ def miljoe() -> jinja2.Environment:
 
 def udfyld(v: Any, env: jinja2.Environment) -> Any:
     """``v`` with its placeholders filled in; a text that is a single placeholder keeps the
-    value's type, so ``dato = "{{ noegletal.skaeringsdato.dato }}"`` is a date.
+    value's type, so ``dato = "{{ noegletal.skaeringsdato.gyldig_fra }}"`` is a date.
 
-    >>> udfyld("{{ noegletal.skaeringsdato.dato }}", miljoe())
+    >>> udfyld("{{ noegletal.skaeringsdato.gyldig_fra }}", miljoe())
     datetime.date(2015, 11, 1)
-    >>> udfyld("Før {{ noegletal.skaeringsdato.dato | dato }}", miljoe())
+    >>> udfyld("Før {{ noegletal.skaeringsdato.gyldig_fra | dato }}", miljoe())
     'Før 1. november 2015'
     """
     if not isinstance(v, str) or ("{{" not in v and "{%" not in v):
@@ -101,6 +104,9 @@ def define_env(env: Any) -> None:
         env.variables[navn] = vaerdi
     # Row limits come from the calculators, so a page's row block can never allow more than they read.
     env.variables["raekkegraenser"] = calculators.raekkegraenser()
+    # The pool's frames per calendar year, from their dated versions (one version may cover several years).
+    from calculators import budgettjek
+    env.variables["aarsrammer"] = {navn: d.aarsrammer_kr() for navn, d in budgettjek.regler().delpuljer.items()}
     for navn, formater in FILTRE.items():
         env.filter(formater, name=navn)
 
@@ -119,6 +125,24 @@ def define_env(env: Any) -> None:
         except kildetekster.Kildefejl as e:
             raise PluginError(f"Fejl i kildeteksten »{navn}«: {e}") from None
 
+    def aendringsliste() -> str:
+        """The page »Ændringer«: the pages' change logs and the rules' dated versions (build_scripts/aendringer.py)."""
+        sider = aendringer.sider(env.variables["files"])
+        regler = {navn: regeldata.raa(navn) for navn in regeldata.filnavne()}
+        try:
+            samling = aendringer.samle(sider, regler, udgivelse.i_dag())
+        except aendringer.Aendringsfejl as e:
+            raise PluginError(f"Fejl i ændringslisten:\n{e}\n{aendringer.VEJLEDNING}") from None
+        return aendringer.markdown(samling, env.page.file.src_uri,
+                                   "../" * env.page.url.count("/") + aendringer.FEED_NAVN)
+
+    def slutning(regel: dict, titel: str, kilden_siger: str, ukendt: str) -> str:
+        """A note, as of the build date, on a pool that ends: what the source says (``kilden_siger``), the end date
+        from the data (``regel``'s ``gyldig_til``) and what the site cannot know (``ukendt``)."""
+        return udgivelse.slutnote(regel, titel, kilden_siger, ukendt, udgivelse.i_dag())
+
+    env.macro(aendringsliste, name="aendringsliste")
+    env.macro(slutning, name="slutning")
     env.macro(eksempel, name="eksempel")
     env.macro(frister, name="frister")
     env.macro(kildetekst, name="kildetekst")

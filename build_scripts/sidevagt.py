@@ -94,7 +94,7 @@ def listepunkter_med_maaned(html: str) -> list[str]:
 def tjek_side(side: str, markdown: str, html: str) -> list[str]:
     """Every problem on one page, as Danish sentences naming the page (and the line) and the fix."""
     fejl = [f"{side}: skabelontekst er ikke udfyldt (HTML-linje {linje}): »{uddrag}«. Tjek at pladsholderen har to "
-            "krøllede parenteser i hver ende, fx {{ noegletal.skaeringsdato.dato | dato }}."
+            "krøllede parenteser i hver ende, fx {{ noegletal.skaeringsdato.gyldig_fra | dato }}."
             for linje, uddrag in skabelonrester(html)]
     tekst = " ".join("".join(_laes(html).al_tekst).split())
     for m in _DATO.finditer(markdown):

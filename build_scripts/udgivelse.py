@@ -71,3 +71,31 @@ def forfaldne(datoer: dict[str, dt.date], dag: dt.date) -> list[str]:
     ['a.md']
     """
     return sorted(side for side, d in datoer.items() if d < dag)
+
+
+def slutnote(regel: dict, titel: str, kilden_siger: str, ukendt: str, i_dag: dt.date) -> str:
+    """A Markdown admonition about a pool's end, as of ``i_dag``: before the end a warning with the days left,
+    after it a note that the period is over. The end date is the data's ``gyldig_til``.
+
+    >>> print(slutnote({"gyldig_til": dt.date(2026, 12, 31)}, "Puljen slutter", "Alle midler skal være udmøntet.",
+    ...                "Kilderne siger intet om tiden efter.", dt.date(2026, 11, 30)))
+    !!! warning "Puljen slutter 31. december 2026"
+    <BLANKLINE>
+        Alle midler skal være udmøntet. Da siden blev bygget, 30. november 2026, var der 31 dage tilbage.
+        Kilderne siger intet om tiden efter.
+    <BLANKLINE>
+    >>> print(slutnote({"gyldig_til": dt.date(2026, 12, 31)}, "Puljen slutter", "Alle midler skal være udmøntet.",
+    ...                "Kilderne siger intet om tiden efter.", dt.date(2027, 1, 1)).splitlines()[2])
+        Alle midler skal være udmøntet. Perioden sluttede 31. december 2026; siden er bygget 1. januar 2027.
+    """
+    from calculators._format import dato
+
+    slut = regel.get("gyldig_til")
+    if not isinstance(slut, dt.date):
+        raise ValueError("slutning(): reglen har ingen gyldig_til i datafilen")
+    if i_dag <= slut:
+        dage = (slut - i_dag).days
+        status = (f"Da siden blev bygget, {dato(i_dag)}, var der {dage} {'dag' if dage == 1 else 'dage'} tilbage.")
+        return f'!!! warning "{titel} {dato(slut)}"\n\n    {kilden_siger} {status}\n    {ukendt}\n'
+    status = f"Perioden sluttede {dato(slut)}; siden er bygget {dato(i_dag)}."
+    return f'!!! note "{titel} {dato(slut)}"\n\n    {kilden_siger} {status}\n    {ukendt}\n'

@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import hashlib
 import re
 import tomllib
 import types
@@ -25,8 +26,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ._enheder import Enhed
+from ._versioner import Dateret, Versioner, overlap
 
-__all__ = ["Datafejl", "datamappe", "indlaes", "laes_fil", "linje", "raa"]
+__all__ = ["Datafejl", "datamappe", "indlaes", "laes_fil", "linje", "raa", "regelsaet"]
 
 T = TypeVar("T")
 
@@ -55,6 +57,17 @@ def raa(navn: str) -> dict[str, Any]:
         sted = f", linje {m.group(1)}, kolonne {m.group(2)}" if m else ""
         raise Datafejl(f"{navn}.toml{sted}: kan ikke læses som TOML. Tjek anførselstegn, kommaer og klammer på "
                        "linjen; datoer skrives åååå-mm-dd, tekster i anførselstegn.") from None
+
+
+@functools.cache
+def regelsaet() -> str:
+    """The version id of the whole rule set: the first 12 hex digits of a SHA-256 over every data file's name and
+    bytes. The same files give the same id in a checkout, the wheel and the browser, so a saved case can tell
+    whether the rules changed since it was computed."""
+    h = hashlib.sha256()
+    for sti in sorted(datamappe().glob("*.toml")):
+        h.update(sti.name.encode() + b"\0" + sti.read_bytes() + b"\0")
+    return h.hexdigest()[:12]
 
 
 @functools.cache
@@ -141,7 +154,22 @@ def _byg(typ: Any, v: Any, fil: str, sti: str) -> Any:
                     continue
                 raise Datafejl(f"{_sted(fil, sti)}: nøglen {navn!r} mangler. Tilføj »{navn} = …«")
             kw[navn] = _byg(hints[navn], v[navn], fil, under)
-        return typing.cast(Any, typ)(**kw)
+        obj = typing.cast(Any, typ)(**kw)
+        for x in kw.values():
+            if isinstance(x, Versioner) and isinstance(getattr(obj, "betegnelse", None), str):
+                x.navn = obj.betegnelse.lower()  # "Der er ingen regel for kalkulationsrenten …"
+        if isinstance(obj, Dateret):
+            _tjek_dateret(obj, fil, sti)
+        return obj
+    if origin is Versioner:
+        (etyp,) = typing.get_args(typ)
+        if not isinstance(v, list):
+            raise fejl("en liste af versioner ([[…versioner]] med gyldig_fra, kilde og værdien)")
+        versioner = tuple(_byg(etyp, x, fil, f"{sti}[{i}]") for i, x in enumerate(v))
+        if (brud := overlap(versioner)) is not None:
+            i, fix = brud
+            raise Datafejl(f"{_sted(fil, f'{sti}[{i}].gyldig_fra')}: {fix}")
+        return Versioner(versioner, _regelnavn(fil, sti))
     if origin in (typing.Union, types.UnionType):
         args = typing.get_args(typ)
         if type(None) in args and (v is None or v == ""):
@@ -185,6 +213,20 @@ def _byg(typ: Any, v: Any, fil: str, sti: str) -> Any:
             raise fejl("en tekst")
         return v
     raise TypeError(f"unsupported schema type {typ!r}")  # a programming error, not data
+
+
+def _tjek_dateret(v: Dateret, fil: str, sti: str) -> None:
+    """A dated value must name its source, and must not end before it begins."""
+    if not v.kilde.strip():
+        raise Datafejl(f"{_sted(fil, f'{sti}.kilde' if sti else 'kilde')}: kilden mangler. Skriv, hvor værdien "
+                       "står (dokument og §, pkt. eller side), fx »BEK nr. 314 af 30. marts 2016, § 15«.")
+    if (brud := overlap((v,))) is not None:
+        raise Datafejl(f"{_sted(fil, f'{sti}.gyldig_til' if sti else 'gyldig_til')}: {brud[1]}")
+
+
+def _regelnavn(fil: str, sti: str) -> str:
+    """What a "no rule in force" message calls a value: its ``betegnelse`` when the table above has one."""
+    return f"»{sti}« i {fil}"
 
 
 def _sted(fil: str, sti: str) -> str:

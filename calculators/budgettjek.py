@@ -42,16 +42,19 @@ A climate gain left out (or 0 ton CO₂e) is at most an ``advarsel``: the criter
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated
 
 from ._contract import Laeser
-from ._data import Datafejl, indlaes
-from ._enheder import Aar, Kroner, Procent
+from ._data import Datafejl, indlaes, linje
+from ._enheder import Dato, Kroner, Procent
 from ._format import andel as pct_andel
 from ._format import kr, pct, punktum, tal
+from ._regelgrundlag import Regelgrundlag, brug, regelgrundlag
+from ._versioner import Dateret, Versioner
 
 __all__ = ["TJEK_IDS", "INDHOLD", "ANSOEGERE", "FINANSIERING", "Regler", "regler", "Post", "Input",
            "Tjek", "Resultat", "parse", "beregn", "EKSEMPEL"]
@@ -107,16 +110,29 @@ _HUNDREDE = Decimal(100)
 
 
 # -- rules (schema of calculators/data/baeredygtighedspuljen.toml) -----------------------------------
-@dataclasses.dataclass(frozen=True)
-class Delpulje:
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Aarsramme(Dateret):
+    """The frame for each calendar year from ``gyldig_fra`` to ``gyldig_til``."""
+    beloeb_kr: Annotated[Decimal, Kroner(0, 500_000_000, "årsrammerne er 7,5–17,5 mio. kr. pr. delpulje")]
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Delpulje(Dateret):
     betegnelse: str
     samlet_kr: Annotated[Decimal, Kroner(1_000_000, 1_000_000_000, "delpuljerne er på 100 og 50 mio. kr.")]
     udbetaling: str
     merforbrug_pct: Annotated[Decimal, Procent(0, 100, "LBF's merforbrug er »op til 20 pct.«")]
     """LBF's room to advance frame money for the pool as a whole (pkt. 5); not a ceiling per application."""
-    kilde: str
-    aarsrammer_kr: dict[str, Annotated[Decimal, Kroner(0, 500_000_000,
-                                                       "årsrammerne er 7,5–17,5 mio. kr. pr. delpulje")]]
+    aarsrammer: Versioner[Aarsramme]
+
+    def aarsramme(self, aar: int) -> Aarsramme | None:
+        """The frame version in force for calendar year ``aar``; None in a gap or outside the pool's years."""
+        return next((v for v in self.aarsrammer if v.gaelder(dt.date(aar, 1, 1))), None)
+
+    def aarsrammer_kr(self) -> dict[int, Decimal]:
+        """Year → frame, for every year a version covers."""
+        return {a: v.beloeb_kr for v in self.aarsrammer
+                for a in range(v.gyldig_fra.year, (v.gyldig_til or v.gyldig_fra).year + 1)}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -130,18 +146,28 @@ class Tjekregel:
         return self.regel_pr_delpulje.get(delpulje, self.regel)
 
 
-@dataclasses.dataclass(frozen=True)
-class Regler:
-    kilde: str
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Regler(Dateret):
+    """The pool, in force from ``gyldig_fra`` to ``gyldig_til`` (»for perioden 2021-2026«, pkt. 1)."""
+    betegnelse: str
     samlet_kr: Annotated[Decimal, Kroner(1_000_000, 1_000_000_000, "puljen er på 150 mio. kr.")]
     samlet_kilde: str
-    foerste_udmoentningsaar: Annotated[int, Aar(2020, 2040, "puljen udmøntes 2021–2026")]
-    sidste_udmoentningsaar: Annotated[int, Aar(2020, 2040, "puljen udmøntes 2021–2026")]
+    gyldig_fra: Annotated[dt.date, Dato(dt.date(2020, 1, 1), dt.date(2040, 12, 31), "puljen udmøntes 2021–2026")]
+    gyldig_til: Annotated[dt.date, Dato(dt.date(2020, 1, 1), dt.date(2040, 12, 31), "puljen udmøntes 2021–2026")]
     delpuljer: dict[str, Delpulje]
     tjek: dict[str, Tjekregel]
 
+    @property
+    def foerste_udmoentningsaar(self) -> int:
+        return self.gyldig_fra.year
+
+    @property
+    def sidste_udmoentningsaar(self) -> int:
+        return self.gyldig_til.year
+
     def aarsramme(self, delpulje: str, aar: int) -> Decimal | None:
-        return self.delpuljer[delpulje].aarsrammer_kr.get(str(aar))
+        v = self.delpuljer[delpulje].aarsramme(aar)
+        return v.beloeb_kr if v is not None else None
 
 
 @functools.cache
@@ -149,13 +175,24 @@ def regler() -> Regler:
     """The rules, checked for what the schema cannot say: a frame for every year, a rule per check."""
     r = indlaes("baeredygtighedspuljen", Regler)
     fil = "baeredygtighedspuljen.toml"
-    aar = {str(a) for a in range(r.foerste_udmoentningsaar, r.sidste_udmoentningsaar + 1)}
-    if not aar:
-        raise Datafejl(f"{fil}: foerste_udmoentningsaar ligger efter sidste_udmoentningsaar")
+    aar = set(range(r.foerste_udmoentningsaar, r.sidste_udmoentningsaar + 1))
     for navn, d in r.delpuljer.items():
-        if set(d.aarsrammer_kr) != aar:
-            raise Datafejl(f"{fil}: delpuljer.{navn}.aarsrammer_kr: forventede præcis årene "
-                           f"{r.foerste_udmoentningsaar}-{r.sidste_udmoentningsaar}, fik {sorted(d.aarsrammer_kr)}")
+        sted = f"{fil}, linje {linje(fil, f'delpuljer.{navn}.aarsrammer[0].gyldig_fra')}: delpuljer.{navn}.aarsrammer"
+        if any(v.gyldig_fra.timetuple().tm_yday != 1 or v.gyldig_til is None
+               or (v.gyldig_til.month, v.gyldig_til.day) != (12, 31) for v in d.aarsrammer):
+            raise Datafejl(f"{sted}: en årsramme gælder hele kalenderår: gyldig_fra skal være 1. januar og "
+                           "gyldig_til 31. december.")
+        if set(d.aarsrammer_kr()) != aar:
+            raise Datafejl(f"{sted}: forventede en årsramme for præcis årene {r.foerste_udmoentningsaar}–"
+                           f"{r.sidste_udmoentningsaar} (puljens gyldig_fra og gyldig_til), fik "
+                           f"{', '.join(map(str, sorted(d.aarsrammer_kr()))) or 'ingen'}.")
+        if (d.gyldig_fra, d.gyldig_til) != (r.gyldig_fra, r.gyldig_til):
+            raise Datafejl(f"{fil}, linje {linje(fil, f'delpuljer.{navn}.gyldig_fra')}: delpuljer.{navn}: "
+                           f"delpuljen skal gælde samme periode som puljen ({r.gyldig_fra}–{r.gyldig_til}). Ret "
+                           "gyldig_fra og gyldig_til.")
+        if (sum_ := sum(d.aarsrammer_kr().values(), Decimal(0))) != d.samlet_kr:
+            raise Datafejl(f"{sted}: årsrammerne giver tilsammen {kr(sum_)}, men delpuljens samlet_kr er "
+                           f"{kr(d.samlet_kr)}. Ret årsrammerne eller samlet_kr, så de stemmer.")
     for tid in TJEK_IDS:
         t = r.tjek.get(tid)
         if t is None:
@@ -221,6 +258,7 @@ class Resultat:
     kan_indsendes: bool
     konklusion: str
     tjek: tuple[Tjek, ...]
+    regelgrundlag: Regelgrundlag
 
     # Properties, not fields: the JSON (``til_json``) holds only the fields.
     @property
@@ -343,7 +381,21 @@ def beregn(inp: Input, r: Regler | None = None) -> Resultat:
         konklusion += (" Læs advarslen først." if antal_adv == 1 else f" Læs de {antal_adv} advarsler først.")
     return Resultat(inp.delpulje, inp.aar, inp.ansoegt_beloeb_kr, samlet,
                     summer["pulje"], summer["egen"], summer["anden"],
-                    egen_andel, ramme, ramme_andel, kr_pr_ton, antal_fejl == 0, konklusion, tuple(liste))
+                    egen_andel, ramme, ramme_andel, kr_pr_ton, antal_fejl == 0, konklusion, tuple(liste),
+                    _regelgrundlag(inp, r))
+
+
+def _regelgrundlag(inp: Input, r: Regler) -> Regelgrundlag:
+    """The pool's period, the sub-pool and the frame of the application year, each as a dated rule value."""
+    d = r.delpuljer[inp.delpulje]
+    brugt = [brug("Puljens periode", f"{r.foerste_udmoentningsaar}–{r.sidste_udmoentningsaar}", r),
+             brug(f"{d.betegnelse}, i alt", kr(d.samlet_kr), d)]
+    if (v := d.aarsramme(inp.aar)) is not None:
+        brugt.append(brug(f"Årsramme for {d.betegnelse.lower()} i {inp.aar}", kr(v.beloeb_kr), v))
+    if d.merforbrug_pct > 0:
+        brugt.append(brug("LBF's begrænsede merforbrug (for puljen som helhed)", f"op til {pct(d.merforbrug_pct)}",
+                          d))
+    return regelgrundlag(*brugt)
 
 
 def _dom(antal_fejl: int) -> str:

@@ -2,7 +2,7 @@
 
 Standard-library only. The file is read by the one loader of the data folder (:mod:`._data`, ``tomllib``):
 :func:`fil` gives the parsed file and its text. The build fills in the placeholders in its values
-(``dato = "{{ noegletal.skaeringsdato.dato }}"``), then passes the entries to :func:`begivenheder`, which
+(``dato = "{{ noegletal.skaeringsdato.gyldig_fra }}"``), then passes the entries to :func:`begivenheder`, which
 checks every entry against the schema :class:`Post` (units from :mod:`._enheder`; required keys, known keys,
 types and topics, dates, unique ids) and every application round against the rules in
 ``ansoegningsrunder.toml`` (:func:`tjek_runder`). A problem raises :class:`FristFejl` with a Danish message
@@ -21,6 +21,7 @@ from typing import Annotated, Any
 from . import _data
 from ._enheder import Antal, Dato, Enhed, Tekst
 from ._format import dato as fmt_dato
+from ._versioner import Dateret
 
 __all__ = ["EMNER", "FIL", "NAVN", "TABEL", "TYPER", "Begivenhed", "FristFejl", "Post", "Runderegler",
            "begivenhed", "begivenheder", "er_passeret", "fil", "linje", "naeste_dato", "naeste_gentagelse",
@@ -120,11 +121,10 @@ class Begivenhed:
         return self.afgoerelse or self.til or self.dato
 
 
-@dataclasses.dataclass(frozen=True)
-class Runderegler:
-    """The round rules (schema of ``calculators/data/ansoegningsrunder.toml``)."""
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Runderegler(Dateret):
+    """The round rules (schema of ``calculators/data/ansoegningsrunder.toml``), in force for the pool's period."""
 
-    kilde: str
     runder_pr_aar: Annotated[int, Antal(1, 12, "administrationsgrundlaget siger én runde om året")]
     annoncering_min_maaneder_foer_frist: Annotated[int, Antal(0, 24, "runder annonceres mindst 3 måneder før")]
     fordeling_max_maaneder_efter_frist: Annotated[int, Antal(0, 24, "midlerne fordeles højst 2 måneder efter")]
@@ -261,7 +261,7 @@ def begivenhed(raa: Any, nr: int, tekst: str | None = None) -> Begivenhed:
         try:
             felter[n] = _ENHEDER[n].laes(v)
         except ValueError as e:
-            henvisning = (" (eller en henvisning til datamappen som \"{{ noegletal.skaeringsdato.dato }}\")"
+            henvisning = (" (eller en henvisning til datamappen som \"{{ noegletal.skaeringsdato.gyldig_fra }}\")"
                           if isinstance(_ENHEDER[n], Dato) else "")
             raise FristFejl(f"{_hvor(raa, nr, tekst, n)}: »{n}« {e}{henvisning}") from None
     post = Post(**{n: v for n, v in felter.items()})

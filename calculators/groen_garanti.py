@@ -55,9 +55,11 @@ from typing import Annotated
 
 from ._contract import Laeser
 from ._data import Datafejl, indlaes
-from ._enheder import Aar, Antal, Dato, Kroner
-from ._format import kr, tal
+from ._enheder import Antal, Dato, Kroner
+from ._format import dato, kr, tal
 from ._format import punktum as _punktum
+from ._regelgrundlag import Regelgrundlag, brug, regelgrundlag
+from ._versioner import Dateret
 
 __all__ = ["Input", "Aarstal", "Aarsresultat", "Total", "Resultat", "Regler", "regler",
            "normaliser", "parse", "beregn", "EKSEMPEL"]
@@ -69,32 +71,31 @@ _STOERST = Decimal("1e15")
 
 
 # -- rules (schema of calculators/data/groen_garanti.toml) -----------------------------------------
-@dataclasses.dataclass(frozen=True)
-class Varighed:
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Varighed(Dateret):
     maks_aar: Annotated[int, Antal(1, 30, "beskrivelsen siger højst 10 år")]
-    kilde: str
 
 
-@dataclasses.dataclass(frozen=True)
-class Ramme:
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Ramme(Dateret):
+    """The frame, for the years from ``gyldig_fra`` to ``gyldig_til``."""
     beloeb_kr: Annotated[Decimal, Kroner(1_000_000, 100_000_000_000, "rammen er 404 mio. kr. (2020-priser)")]
     prisniveau: str
-    fra_aar: Annotated[int, Aar(2020, 2040, "rammen gælder 2021–2026")]
-    til_aar: Annotated[int, Aar(2020, 2040, "rammen gælder 2021–2026")]
+    gyldig_fra: Annotated[dt.date, Dato(dt.date(2020, 1, 1), dt.date(2040, 12, 31), "rammen gælder 2021–2026")]
+    gyldig_til: Annotated[dt.date, Dato(dt.date(2020, 1, 1), dt.date(2040, 12, 31), "rammen gælder 2021–2026")]
     tekst: str
     antaget_investering_kr: Annotated[Decimal, Kroner(1_000_000, 1_000_000_000_000,
                                                       "beskrivelsen antager 6 mia. kr. i investeringer")]
     antaget_investering_tekst: str
-    kilde: str
 
 
-@dataclasses.dataclass(frozen=True)
-class Ansoegning:
-    fra_dato: Annotated[dt.date, Dato(dt.date(2020, 1, 1), dt.date(2040, 12, 31),
-                                      "ansøgning muligt fra 1. oktober 2021")]
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Ansoegning(Dateret):
+    """Applications are possible from ``gyldig_fra``."""
+    gyldig_fra: Annotated[dt.date, Dato(dt.date(2020, 1, 1), dt.date(2040, 12, 31),
+                                        "ansøgning muligt fra 1. oktober 2021")]
     hvor: str
     tekst: str
-    kilde: str
 
 
 @dataclasses.dataclass(frozen=True)
@@ -201,6 +202,9 @@ class Input:
     selvrisiko_kr: Decimal
     leverandoergaranti_kr: Decimal
     aar: tuple[Aarstal, ...]
+    ansoegningsdato: dt.date = dt.date(2026, 11, 30)
+    """The date of the application for the guarantee; the rules are those in force that day (the form's
+    empty field means today)."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -254,6 +258,8 @@ class Resultat:
     normalisering: str
     normalisering_kilde: str
     kilde: str
+    ansoegningsdato: dt.date
+    regelgrundlag: Regelgrundlag
 
 
 EKSEMPEL = {
@@ -265,6 +271,8 @@ EKSEMPEL = {
         {"aar": 2, "forbrug_kwh": 900_000, "graddage": 2800},
         {"aar": 3, "forbrug_kwh": 800_000, "graddage": 3200},
     ],
+    # Fixed, so the page's worked example does not change with the build date.
+    "ansoegningsdato": "2026-11-30",
 }
 
 
@@ -326,8 +334,13 @@ def beregn(inp: Input, r: Regler | None = None) -> Resultat:
     manglende = tuple(n for n in range(1, max(aarstal) + 1) if n not in aarstal)
     return Resultat(
         _samlet_konklusion(raekker, total), tuple(x.konklusion for x in raekker), tuple(raekker),
-        total, faktor_b, manglende, _bemaerkninger(raekker, manglende, r), r.varighed.maks_aar,
-        r.varighed.kilde, r.normalisering.formel, r.normalisering.kilde, r.kilde)
+        total, faktor_b, manglende, _bemaerkninger(raekker, manglende, r, inp.ansoegningsdato), r.varighed.maks_aar,
+        r.varighed.kilde, r.normalisering.formel, r.normalisering.kilde, r.kilde, inp.ansoegningsdato,
+        regelgrundlag(
+            brug("Garantien løber højst", f"{r.varighed.maks_aar} år", r.varighed),
+            brug("Ramme for garantier", f"{kr(r.ramme.beloeb_kr)} ({r.ramme.prisniveau}), "
+                 f"{r.ramme.gyldig_fra.year}–{r.ramme.gyldig_til.year}", r.ramme),
+            brug("Der kan søges fra", dato(r.ansoegning.gyldig_fra), r.ansoegning)))
 
 
 def _fire_dec(x: Decimal) -> Decimal:
@@ -370,8 +383,11 @@ def _samlet_konklusion(raekker: list[Aarsresultat], t: Total) -> str:
             f"{kr(t.daekket_fond_kr)}")
 
 
-def _bemaerkninger(raekker: list[Aarsresultat], manglende: tuple[int, ...], r: Regler) -> tuple[str, ...]:
+def _bemaerkninger(raekker: list[Aarsresultat], manglende: tuple[int, ...], r: Regler,
+                   ansoegningsdato: dt.date) -> tuple[str, ...]:
     ud = []
+    if r.ramme.gyldig_til is not None and ansoegningsdato > r.ramme.gyldig_til:
+        ud.append(efter_rammen(r, ansoegningsdato))
     if manglende:
         aar = _opremsning([str(n) for n in manglende])
         ud.append(f"Der er ingen tal for år {aar}. Energiforbruget skal følges op hvert år, "
@@ -400,8 +416,28 @@ def raekkegraenser() -> dict[str, int]:
     return {"aar": regler().varighed.maks_aar}
 
 
+def i_dag() -> dt.date:
+    """Today, where the calculation runs (the reader's browser); tests replace it."""
+    return dt.date.today()
+
+
+def efter_rammen(r: Regler, paa: dt.date) -> str:
+    """The warning for a case dated after the frame's period (the sources say nothing beyond it)."""
+    assert r.ramme.gyldig_til is not None
+    return (f"Advarsel: Ansøgningsdatoen, {dato(paa)}, ligger efter rammens periode, "
+            f"{r.ramme.gyldig_fra.year}–{r.ramme.gyldig_til.year}. Kilderne siger ikke, om der kan ydes Grøn garanti "
+            f"efter {dato(r.ramme.gyldig_til)}. Spørg Landsbyggefonden, før I regner med garantien.")
+
+
 def parse(laeser: Laeser) -> Input:
     r = regler()
+    paa = laeser.dato("ansoegningsdato", "ansøgningsdatoen", paakraevet=False)
+    if paa is None and not any(f.felt == laeser.felt("ansoegningsdato") for f in laeser.fejl):
+        paa = i_dag()
+    if paa is not None and paa < r.ansoegning.gyldig_fra:
+        laeser.tilfoej(laeser.felt("ansoegningsdato"),
+                       f"Der kan søges om Grøn garanti fra {dato(r.ansoegning.gyldig_fra)}, så ansøgningsdatoen kan "
+                       f"ikke ligge før. Ret datoen, eller lad feltet stå tomt for at bruge dagens dato.")
     maks = r.varighed.maks_aar
     graense = (f"Grøn garanti løber i højst {maks} år, så opfølgningsårene nummereres "
                f"1 til {maks} fra afleveringen.")
@@ -442,7 +478,7 @@ def parse(laeser: Laeser) -> Input:
         _tjek_stoerrelser(laeser, baseline, baseline_gd, normal_gd, andel, beregnet, pris, aar)
     laeser.afslut()
     return Input(baseline, baseline_gd, normal_gd, andel, beregnet, pris,  # type: ignore[arg-type]  # None only with an error, and afslut() raised
-                 selvrisiko, lev, tuple(aar))  # type: ignore[arg-type]  # None only with an error, and afslut() raised
+                 selvrisiko, lev, tuple(aar), paa)  # type: ignore[arg-type]  # None only with an error, and afslut() raised
 
 
 def _tjek_stoerrelser(laeser: Laeser, baseline, baseline_gd, normal_gd, andel, beregnet, pris,

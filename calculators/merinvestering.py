@@ -57,14 +57,17 @@ Worked example: one measure of 100.000 kr. lasting the whole period, saving 10.0
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import math
 import re
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, localcontext
 
 from . import _nutidsvaerdi as nv
 from ._contract import Laeser
-from ._format import kr, pct_som_angivet
+from ._format import dato, kr, pct_som_angivet
 from ._merinvestering_regler import Kilder, Regler, energiart_for, ikke_energiart_for, regler, standardvaerdier
+from ._regelgrundlag import Regelbrug, Regelgrundlag, brug, regelgrundlag
+from ._versioner import IngenRegel, periode_tekst
 
 __all__ = ["Input", "Foranstaltning", "Energibesparelse", "Resultat", "Regler", "regler", "egenbetaling",
            "standardvaerdier", "parse", "beregn", "EKSEMPEL", "KONVENTIONER"]
@@ -94,6 +97,8 @@ class Energibesparelse:
     realprisstigning_pct: Decimal
     realprisstigning_kilde: str = ""
     """Source of the default growth used; empty when the user entered it."""
+    realprisstigning_regel: Regelbrug | None = None
+    """The dated default used, for the result's regelgrundlag; None when the user entered the growth."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -106,6 +111,12 @@ class Input:
     medregn_restvaerdi: bool
     standard: tuple[str, ...] = ()
     """The top-level fields that took their default from the data folder."""
+    beregningsdato: dt.date = dt.date(2026, 11, 30)
+    """The date the defaults are looked up on (skema B or C); the form's empty field means today."""
+    tilsagnsaar: int | None = None
+    """The year of tilsagn, which fixes the beboerbetalingsprocent (§ 15)."""
+    regelbrug: tuple[Regelbrug, ...] = ()
+    """The dated rule values parse() took defaults from."""
 
 
 EKSEMPEL = {
@@ -122,7 +133,14 @@ EKSEMPEL = {
         {"energiart": "el", "maengde_aar": 4000, "enhed": "kWh", "pris_kr_pr_enhed": 2.2},
     ],
     "beboerbetalingsprocent": 4,
+    # Fixed, so the page's worked example does not change with the build date.
+    "beregningsdato": "2026-11-30",
 }
+
+
+def i_dag() -> dt.date:
+    """Today, where the calculation runs (the reader's browser); tests replace it."""
+    return dt.date.today()
 
 _SENTINEL = object()
 
@@ -150,7 +168,7 @@ def _laes_foranstaltning(l: Laeser) -> Foranstaltning:
     return Foranstaltning(navn, merpris, levetid, drift)  # type: ignore[arg-type]  # None only with an error, and afslut() raised
 
 
-def _laes_energi(l: Laeser, rg: Regler) -> Energibesparelse:
+def _laes_energi(l: Laeser, rg: Regler, paa: dt.date) -> Energibesparelse:
     r = _raekke(l, "energilinje")
     energiart = l.tekst("energiart", f"energiarten i {r}", max_laengde=100)
     if energiart == "" and _mangler(l, "energiart"):
@@ -160,7 +178,7 @@ def _laes_energi(l: Laeser, rg: Regler) -> Energibesparelse:
     pris = l.tal("pris_kr_pr_enhed", f"prisen pr. enhed i {r}", eksempel="0,85", min=0, enhed="kr.")
     g = l.tal("realprisstigning_pct", f"den reale prisstigning i {r}", eksempel="1,5", min=-100, min_inkl=False,
               paakraevet=False, default=_SENTINEL, enhed="%")
-    kilde = ""
+    kilde, regel = "", None
     ikke = ikke_energiart_for(energiart, rg) if energiart else None
     if ikke is not None:
         # Cold water is not an energy saving (§ 8); older saved calculations may still name it.
@@ -174,8 +192,17 @@ def _laes_energi(l: Laeser, rg: Regler) -> Energibesparelse:
     elif g is _SENTINEL:
         g = None
         art = energiart_for(energiart, rg) if energiart else None
-        if art is not None:
-            g, kilde = art.realprisstigning_pct, art.kilde
+        version = next((v for v in art.versioner if v.gaelder(paa)), None) if art is not None else None
+        if art is not None and version is not None:
+            g, kilde = version.realprisstigning_pct, version.kilde
+            regel = brug(f"Real prisstigning, {art.betegnelse.lower()} (standardværdi)",
+                         pct_som_angivet(g, 1) + " pr. år", version)
+        elif art is not None:
+            perioder = "; ".join(periode_tekst(v.gyldig_fra, v.gyldig_til) for v in art.versioner) or "ingen"
+            l.tilfoej(l.felt("realprisstigning_pct"),
+                      f"Der er ingen standardværdi for den reale prisstigning for {art.betegnelse.lower()} den "
+                      f"{dato(paa)} (beregningsdatoen); standardværdierne gælder {perioder}. Indtast prisstigningen "
+                      f"i procent om året, fx 1,5.")
         elif energiart:
             # Safer than assuming 0 %: a missing growth rate changes the answer silently.
             kendte = ", ".join(e.betegnelse.lower() for e in rg.energiarter.values())
@@ -186,7 +213,7 @@ def _laes_energi(l: Laeser, rg: Regler) -> Energibesparelse:
         # Blame the factor that is out of scale: the larger one.
         l.tilfoej(l.felt("maengde_aar" if abs(maengde) >= abs(pris) else "pris_kr_pr_enhed"),
                   "Den årlige besparelse (mængde × pris) er for stor. Tjek mængden og prisen.")
-    return Energibesparelse(energiart, maengde, enhed, pris, g, kilde)  # type: ignore[arg-type]  # None only with an error, and afslut() raised
+    return Energibesparelse(energiart, maengde, enhed, pris, g, kilde, regel)  # type: ignore[arg-type]  # None only with an error, and afslut() raised
 
 
 #: Row limits: the one source for the calculator, the page (data-max, through build_scripts/makroer.py) and a
@@ -202,27 +229,66 @@ def raekkegraenser() -> dict[str, int]:
 
 def parse(laeser: Laeser) -> Input:
     rg = regler()
+    standard = []
+    brugt: list[Regelbrug] = []
+    paa = laeser.dato("beregningsdato", "beregningsdatoen", paakraevet=False)
+    if paa is None and not any(f.felt == laeser.felt("beregningsdato") for f in laeser.fejl):
+        paa = i_dag()
+        standard.append("beregningsdato")
+    if paa is not None and paa < rg.periode.gyldig_fra:
+        laeser.tilfoej(laeser.felt("beregningsdato"),
+                       f"Beregningsdatoen kan tidligst være {dato(rg.periode.gyldig_fra)}, hvor bekendtgørelsen "
+                       f"trådte i kraft ({rg.periode.kilde.split(',')[0]}, § 16).")
+        paa = None
+    paa_eller_i_dag = paa or i_dag()
     foranst = laeser.liste("foranstaltninger", "foranstaltning", _laes_foranstaltning,
                            max_antal=MAKS_FORANSTALTNINGER,
                            max_besked=f"Der kan højst være {MAKS_FORANSTALTNINGER} foranstaltninger i én "
                                       "beregning. Der er {antal}.")
-    energi = laeser.liste("energibesparelser", "energibesparelse", lambda l: _laes_energi(l, rg),
+    energi = laeser.liste("energibesparelser", "energibesparelse", lambda l: _laes_energi(l, rg, paa_eller_i_dag),
                           max_antal=MAKS_ENERGIARTER,
                           max_besked=f"Der kan højst være {MAKS_ENERGIARTER} energiarter i én beregning. "
                                      "Der er {antal}.")
-    standard = []
     rente = laeser.tal("kalkulationsrente_pct", "kalkulationsrenten", eksempel="3", min=-100, min_inkl=False,
                        paakraevet=False, default=_SENTINEL, enhed="%")
     if rente is _SENTINEL:
-        rente = rg.kalkulationsrente.pct
-        standard.append("kalkulationsrente_pct")
+        try:
+            version = rg.kalkulationsrente.versioner.paa(paa_eller_i_dag)
+        except IngenRegel as e:
+            laeser.tilfoej(laeser.felt("kalkulationsrente_pct"),
+                           f"{e} Indtast kalkulationsrenten, fx 3, eller ret beregningsdatoen.")
+            rente = None
+        else:
+            rente = version.pct
+            standard.append("kalkulationsrente_pct")
+            brugt.append(brug("Kalkulationsrente (standardværdi)", pct_som_angivet(rente, 2), version))
+    tilsagnsaar = laeser.heltal("tilsagnsaar", "tilsagnsåret", eksempel="2026", min=rg.periode.gyldig_fra.year,
+                                max=2100, paakraevet=False)
     bebo = laeser.tal("beboerbetalingsprocent", "beboerbetalingsprocenten", eksempel="4,5", min=0, max=100,
-                      enhed="%")
+                      enhed="%", paakraevet=tilsagnsaar is None, default=_SENTINEL)
+    if bebo is _SENTINEL and tilsagnsaar is None:
+        bebo = None  # missing, and reported as such (required without a year of tilsagn)
+    elif bebo is _SENTINEL and tilsagnsaar is not None:
+        # § 15: the figure is fixed each 1 January for tilsagn given that year.
+        try:
+            sats = rg.beboerbetalingsprocent.versioner.paa(dt.date(tilsagnsaar, 1, 1))
+        except IngenRegel:
+            laeser.tilfoej(laeser.felt("beboerbetalingsprocent"),
+                           f"Siden kender ikke beboerbetalingsprocenten for tilsagn i {tilsagnsaar}: ministeriet "
+                           f"fastsætter den hvert år pr. 1. januar (BEK nr. 314, § 15). Indtast procenten for "
+                           f"tilsagnsåret, fx 4,5.")
+            bebo = None
+        else:
+            bebo = sats.pct
+            standard.append("beboerbetalingsprocent")
+            brugt.append(brug(f"Beboerbetalingsprocent for tilsagn i {tilsagnsaar}", pct_som_angivet(bebo, 0),
+                              sats))
     periode = laeser.heltal("periode_aar", "perioden", eksempel="40", min=1, max=100, paakraevet=False,
                             default=_SENTINEL, enhed="år")
     if periode is _SENTINEL:
         periode = rg.periode.aar
         standard.append("periode_aar")
+        brugt.append(brug("Beregningsperiode", f"{periode} år", rg.periode))
     restv = laeser.sandhed("medregn_restvaerdi", "om restværdien skal medregnes", paakraevet=False,
                            default=None)
     if restv is None:
@@ -233,7 +299,9 @@ def parse(laeser: Laeser) -> Input:
         if problem:
             laeser.tilfoej(*problem)
     laeser.afslut()
-    return Input(tuple(foranst), tuple(energi), rente, bebo, periode, restv, tuple(standard))  # type: ignore[arg-type]  # None only with an error, and afslut() raised
+    brugt += [e.realprisstigning_regel for e in energi if e.realprisstigning_regel is not None]
+    return Input(tuple(foranst), tuple(energi), rente, bebo, periode, restv, tuple(standard),  # type: ignore[arg-type]
+                 paa, tilsagnsaar, tuple(brugt))  # type: ignore[arg-type]  # None only with an error, and afslut() raised
 
 
 def _for_stort(foranst, energi, r: float, dg: float, n: int) -> tuple[str, str] | None:
@@ -362,6 +430,9 @@ class Resultat:
     konventioner: tuple[str, ...]
     foelsomhed: tuple[Foelsomhed, ...]
     aar: tuple[Aar, ...]
+    beregningsdato: dt.date
+    tilsagnsaar: int | None
+    regelgrundlag: Regelgrundlag
 
 
 KONVENTIONER = (
@@ -505,6 +576,9 @@ def beregn(inp: Input, rg: Regler | None = None) -> Resultat:
         konventioner=KONVENTIONER,
         foelsomhed=_foelsomhed(inp, m, s1, b2),
         aar=_aarstabel(st, r, m),
+        beregningsdato=inp.beregningsdato,
+        tilsagnsaar=inp.tilsagnsaar,
+        regelgrundlag=regelgrundlag(*inp.regelbrug),
     )
 
 
@@ -597,9 +671,11 @@ def _forudsaetninger(inp: Input, rg: Regler) -> tuple[Forudsaetning, ...]:
                       periode_kilde),
         Forudsaetning("kalkulationsrente_pct", "Kalkulationsrente (real, pr. år)",
                       pct_som_angivet(inp.kalkulationsrente_pct, 2), "kalkulationsrente_pct" in std,
-                      rg.kalkulationsrente.kilde if "kalkulationsrente_pct" in std else selv),
+                      _kilde(inp, "Kalkulationsrente") if "kalkulationsrente_pct" in std else selv),
         Forudsaetning("beboerbetalingsprocent", "Beboerbetalingsprocent", pct_som_angivet(inp.beboerbetalingsprocent, 0),
-                      False, f"{selv} {rg.beboerbetalingsprocent.kilde}."),
+                      "beboerbetalingsprocent" in std,
+                      _kilde(inp, "Beboerbetalingsprocent") if "beboerbetalingsprocent" in std
+                      else f"{selv} {rg.beboerbetalingsprocent.kilde}."),
         Forudsaetning("medregn_restvaerdi", "Restværdi medregnet", "Ja" if inp.medregn_restvaerdi else "Nej",
                       "medregn_restvaerdi" in std, rg.kilder.restvaerdi),
     ]
@@ -608,6 +684,10 @@ def _forudsaetninger(inp: Input, rg: Regler) -> tuple[Forudsaetning, ...]:
                                 f"Real prisstigning, {e.energiart}", pct_som_angivet(e.realprisstigning_pct, 1) + " pr. år",
                                 bool(e.realprisstigning_kilde), e.realprisstigning_kilde or selv))
     return tuple(ud)
+
+
+def _kilde(inp: Input, regel: str) -> str:
+    return next(b.kilde for b in inp.regelbrug if b.regel.startswith(regel))
 
 
 def _bemaerkninger(inp: Input, rg: Regler) -> tuple[str, ...]:

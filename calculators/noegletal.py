@@ -35,6 +35,8 @@ from ._data import indlaes
 from ._enheder import Dato, Kroner
 from ._format import dato, kr
 from ._format import punktum as _punktum
+from ._regelgrundlag import Regelgrundlag, brug, regelgrundlag
+from ._versioner import Dateret
 
 __all__ = ["Input", "Resultat", "Begrundelse", "Regler", "regler", "parse", "beregn", "EKSEMPEL"]
 
@@ -42,19 +44,22 @@ ROLLER = {"entreprenoer": "Entreprenør", "raadgiver": "Rådgiver", "bygherre": 
 
 
 # -- rules (schema of calculators/data/noegletal.toml) ---------------------------------------------
-@dataclasses.dataclass(frozen=True)
-class Skaeringsdato:
-    dato: Annotated[dt.date, Dato(dt.date(2007, 1, 1), dt.date(2030, 12, 31),
-                                  "notatet omtaler regler fra 2007 til skæringsdatoen 1. november 2015")]
-    kilde: str
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Skaeringsdato(Dateret):
+    """In force from ``gyldig_fra``: tasks put out to tender on or after it are not covered."""
+
+    gyldig_fra: Annotated[dt.date, Dato(dt.date(2007, 1, 1), dt.date(2030, 12, 31),
+                                        "notatet omtaler regler fra 2007 til skæringsdatoen 1. november 2015")]
+    betegnelse: str = "Skæringsdato"
 
 
-@dataclasses.dataclass(frozen=True)
-class Rolle:
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Rolle(Dateret):
+    """A role's rules, in force for tilsagn given on or after ``gyldig_fra`` (the notat's start date)."""
+
     betegnelse: str
-    startdato: Annotated[dt.date, Dato(dt.date(2007, 1, 1), dt.date(2015, 10, 31),
-                                       "notatets startdatoer ligger 2007–2010, før skæringsdatoen")]
-    startdato_kilde: str
+    gyldig_fra: Annotated[dt.date, Dato(dt.date(2007, 1, 1), dt.date(2015, 10, 31),
+                                        "notatets startdatoer ligger 2007–2010, før skæringsdatoen")]
     taerskel_kr: Annotated[Decimal, Kroner(10_000, 50_000_000,
                                            "notatets beløbsgrænser er 150.000 kr., 300.000 kr. og 5 mio. kr.")]
     taerskel_tekst: str
@@ -106,6 +111,7 @@ class Resultat:
     begrundelser: tuple[Begrundelse, ...]
     forpligtelser: tuple[str, ...]
     bemaerkninger: tuple[str, ...]
+    regelgrundlag: Regelgrundlag
 
 
 EKSEMPEL = {"rolle": "entreprenoer", "tilsagnsdato": "2014-05-01",
@@ -133,18 +139,18 @@ def beregn(inp: Input, r: Regler | None = None) -> Resultat:
     """Apply the three conditions of the notat for the input's role."""
     r = r or regler()
     rolle = r.roller[inp.rolle]
-    skaering = r.skaeringsdato.dato
+    skaering = r.skaeringsdato.gyldig_fra
 
-    start_ok = inp.tilsagnsdato >= rolle.startdato
+    start_ok = inp.tilsagnsdato >= rolle.gyldig_fra
     beloeb_ok = inp.beloeb_kr > rolle.taerskel_kr
     udbud_ok = inp.udbudsdato is not None and inp.udbudsdato < skaering
 
     begrundelser = [
         Begrundelse(
             "tilsagnsdato", start_ok,
-            (f"Reglerne gælder for tilsagn meddelt {dato(rolle.startdato)} eller senere. Tilsagnet er "
+            (f"Reglerne gælder for tilsagn meddelt {dato(rolle.gyldig_fra)} eller senere. Tilsagnet er "
              f"givet {dato(inp.tilsagnsdato)}, så betingelsen er {'' if start_ok else 'ikke '}opfyldt."),
-            rolle.startdato_kilde),
+            rolle.kilde),
         Begrundelse(
             "beloeb", beloeb_ok, _beloeb_tekst(inp, rolle, beloeb_ok), rolle.taerskel_kilde),
         Begrundelse(
@@ -165,8 +171,14 @@ def beregn(inp: Input, r: Regler | None = None) -> Resultat:
         konklusion = f"Som {rolle.betegnelse} er I omfattet af reglerne om nøgletal for alment byggeri."
     else:
         konklusion = f"Som {rolle.betegnelse} er I ikke omfattet af reglerne om nøgletal for alment byggeri."
+    grundlag = regelgrundlag(
+        brug(f"Startdato ({rolle.betegnelse}): tilsagn meddelt fra", dato(rolle.gyldig_fra), rolle),
+        brug(f"Beløbsgrænse ({rolle.betegnelse}), skal overstiges", kr(rolle.taerskel_kr), rolle,
+             rolle.taerskel_kilde),
+        brug("Skæringsdato: opgaver udbudt fra denne dag er ikke omfattet", dato(skaering), r.skaeringsdato),
+    )
     return Resultat(inp.rolle, omfattet, konklusion, tuple(begrundelser),
-                    rolle.forpligtelser if omfattet else (), tuple(bemaerkninger))
+                    rolle.forpligtelser if omfattet else (), tuple(bemaerkninger), grundlag)
 
 
 def _beloeb_tekst(inp: Input, rolle: Rolle, ok: bool) -> str:

@@ -7,12 +7,13 @@ schema, so a wrong value stops the build with the file, the key and what was exp
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from . import BEREGNERE, _data, frister, modul
 from ._data import Datafejl, datamappe
 
-__all__ = ["Datafejl", "datamappe", "filnavne", "raa", "tjek_alle"]
+__all__ = ["Datafejl", "datamappe", "filnavne", "gaeldende", "raa", "tjek_alle"]
 
 
 def filnavne() -> list[str]:
@@ -27,6 +28,31 @@ def filnavne() -> list[str]:
 def raa(navn: str) -> dict[str, Any]:
     """The parsed ``<navn>.toml`` as plain dicts, lists, numbers, texts and dates."""
     return _data.raa(navn)
+
+
+def gaeldende(v: Any, paa: dt.date) -> Any:
+    """``v`` (raw rule data) as a page shows it on ``paa``: a table with ``versioner`` also gets the keys of the
+    version in force that day (the list stays, for a table of all versions); without one in force, nothing is
+    added, so a page that shows the value fails the build instead of showing an old one.
+
+    >>> r = gaeldende({"rente": {"betegnelse": "Rente", "versioner": [
+    ...     {"gyldig_fra": dt.date(2021, 1, 1), "gyldig_til": dt.date(2025, 12, 31), "pct": 3.0, "kilde": "a"},
+    ...     {"gyldig_fra": dt.date(2026, 1, 1), "pct": 2.5, "kilde": "b"}]}}, dt.date(2026, 11, 30))
+    >>> r["rente"]["pct"], r["rente"]["kilde"], len(r["rente"]["versioner"])
+    (2.5, 'b', 2)
+    """
+    if isinstance(v, list):
+        return [gaeldende(x, paa) for x in v]
+    if not isinstance(v, dict):
+        return v
+    ud = {k: gaeldende(x, paa) for k, x in v.items()}
+    versioner = v.get("versioner")
+    if isinstance(versioner, list):
+        for version in versioner:
+            fra, til = version.get("gyldig_fra"), version.get("gyldig_til")
+            if isinstance(fra, dt.date) and fra <= paa and (til is None or paa <= til):
+                ud.update({k: x for k, x in version.items()})
+    return ud
 
 
 def tjek_alle() -> None:

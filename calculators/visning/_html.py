@@ -22,8 +22,10 @@ import math
 from collections.abc import Iterable, Iterator, Mapping
 from html import escape
 
-__all__ = ["Html", "esc", "fragment", "h", "kilde", "liste", "standard_idprefiks", "status_ikon", "trin",
-           "udfald"]
+from ..kildehenvisning import henvisninger
+
+__all__ = ["KILDER", "Html", "esc", "fragment", "h", "kilde", "kildetekst", "liste", "standard_idprefiks",
+           "status_ikon", "trin", "udfald"]
 
 #: HTML elements that have no end tag (and so no children).
 _TOMME = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
@@ -136,13 +138,39 @@ def standard_idprefiks(kort: str, resultat: object) -> str:
     return f"{kort}-{hashlib.sha1(tekst.encode()).hexdigest()[:8]}"
 
 
-def kilde(tekst: str) -> Html:
-    """The source of a rule, labelled.
+#: The source texts (``/kilder/``) relative to a calculator page (``/beregnere/<navn>/``, use_directory_urls). The
+#: same fragment is rendered into the page at build time and inserted into it in the browser, so one relative
+#: address serves both and works wherever the site is served from.
+KILDER = "../../kilder/"
 
-    >>> kilde("BEK nr. 314, § 3")
-    Html('<p class="lbf-kilde"><span class="lbf-kilde__label">Kilde:</span> BEK nr. 314, § 3</p>')
+
+def kildetekst(tekst: str) -> Html:
+    """A source text with each cited passage published under /kilder/ as a link to it (see
+    :mod:`calculators.kildehenvisning`); the rest is text, escaped. :class:`Html` is already markup and stays as is.
+
+    >>> kildetekst("BEK nr. 314 af 30/03/2016, § 15, stk. 2 & <x>")
+    Html('BEK nr. 314 af 30/03/2016, <a href="../../kilder/bek-314-2016/#p15-stk2">§ 15, stk. 2</a> &amp; &lt;x&gt;')
+    >>> kildetekst("BR15, bilag 6")
+    Html('BR15, bilag 6')
     """
-    return h("p", {"class": "lbf-kilde"}, h("span", {"class": "lbf-kilde__label"}, "Kilde:"), " ", tekst)
+    if isinstance(tekst, Html):
+        return tekst
+    dele: list[object] = []
+    forrige = 0
+    for hv in henvisninger(tekst):
+        dele += [tekst[forrige:hv.start], h("a", {"href": KILDER + hv.maal}, tekst[hv.start:hv.slut])]
+        forrige = hv.slut
+    return fragment(dele, tekst[forrige:])
+
+
+def kilde(tekst: str) -> Html:
+    """The source of a rule, labelled, its passages linked to the source texts (:func:`kildetekst`).
+
+    >>> print(kilde("Administrationsgrundlaget, pkt. 1"))
+    <p class="lbf-kilde"><span class="lbf-kilde__label">Kilde:</span>
+    Administrationsgrundlaget, <a href="../../kilder/administrationsgrundlag/#pkt1">pkt. 1</a></p>
+    """
+    return h("p", {"class": "lbf-kilde"}, h("span", {"class": "lbf-kilde__label"}, "Kilde:"), " ", kildetekst(tekst))
 
 
 def liste(punkter: Iterable[object], *, klasse: str = "") -> Html:

@@ -7,7 +7,7 @@ dataclass, field by field, by the dataclass's own type hints.
 >>> from calculators import noegletal
 >>> r = som_resultat(noegletal.Resultat, {"rolle": "raadgiver", "omfattet": False, "konklusion": "Nej.",
 ...     "begrundelser": [{"betingelse": "beloeb", "opfyldt": False, "tekst": "t", "kilde": "k"}],
-...     "forpligtelser": [], "bemaerkninger": []})
+...     "forpligtelser": [], "bemaerkninger": [], "regelgrundlag": {"regelsaet": "0", "regler": []}})
 >>> r.begrundelser[0].opfyldt, type(r.begrundelser)
 (False, <class 'tuple'>)
 """

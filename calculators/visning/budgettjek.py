@@ -19,6 +19,7 @@ from __future__ import annotations
 from .._format import andel, kr
 from ..budgettjek import Resultat, Tjek
 from ._html import EKSEMPEL_IDPRAEFIKS, Html, fragment, h, kilde, rulleomraade, status_ikon, udfald
+from ._regler import regelgrundlag_html
 from ._typet import som_resultat
 
 __all__ = ["html", "TITLER", "AFSNIT", "SIDE"]
@@ -73,6 +74,7 @@ def html(resultat: Resultat | dict, *, idprefiks: str | None = None) -> Html:
         if gruppe:
             dele += [h("h4", {"class": f"lbf-tjekgruppe lbf-tjekgruppe--{status}"}, f"{overskrift} ({len(gruppe)})"),
                      h("ul", {"class": "lbf-tjekliste"}, "\n", [(_punkt(t), "\n") for t in gruppe])]
+    dele.append(regelgrundlag_html(r.regelgrundlag))
     return fragment(dele, sep="\n")
 
 

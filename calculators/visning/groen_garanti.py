@@ -25,6 +25,7 @@ from .._contract import til_json
 from .._format import kr, tal
 from ..groen_garanti import Resultat
 from ._html import Html, fragment, h, kilde, liste, rulleomraade, standard_idprefiks, trin, udfald
+from ._regler import regelgrundlag_html
 from ._typet import som_resultat
 
 __all__ = ["html"]
@@ -70,6 +71,7 @@ def html(resultat: Resultat | dict, *, idprefiks: str | None = None) -> Html:
         h("h3", {}, "Husk"),
         liste(r.bemaerkninger),
         kilde(r.kilde),
+        regelgrundlag_html(r.regelgrundlag, beregnet_paa=r.ansoegningsdato, datotekst="ansøgningsdatoen"),
     ]
     return fragment(dele, sep="\n")
 

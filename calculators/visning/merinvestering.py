@@ -31,6 +31,7 @@ from .._contract import til_json
 from .._format import kr, pct, pct_som_angivet, tal, tal_som_angivet
 from ..merinvestering import Resultat
 from ._html import Html, fragment, h, kilde, liste, rulleomraade, standard_idprefiks, status_ikon, trin, udfald
+from ._regler import regelgrundlag_html
 from ._typet import som_resultat
 
 __all__ = ["html", "csv"]
@@ -59,6 +60,7 @@ def html(resultat: Resultat | dict, *, idprefiks: str | None = None) -> Html:
         dele += [h("h3", {}, "Bemærk"), liste(r.bemaerkninger)]
     dele.append(h("details", {"class": "lbf-konventioner"}, h("summary", {}, "Sådan er der regnet"), "\n",
                   h("ol", {}, "\n", [(h("li", {}, k), "\n") for k in r.konventioner]), "\n"))
+    dele.append(regelgrundlag_html(r.regelgrundlag, beregnet_paa=r.beregningsdato))
     return fragment(dele, sep="\n")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..noegletal import Resultat
 from ._html import Html, fragment, h, kilde, liste, status_ikon, udfald
+from ._regler import regelgrundlag_html
 from ._typet import som_resultat
 
 __all__ = ["html", "BETINGELSER"]
@@ -32,4 +33,5 @@ def html(resultat: Resultat | dict, *, idprefiks: str | None = None) -> Html:
         dele += [h("h3", {}, "Det skal I gøre"), liste(r.forpligtelser)]
     if r.bemaerkninger:
         dele += [h("h3", {}, "Husk"), liste(r.bemaerkninger)]
+    dele.append(regelgrundlag_html(r.regelgrundlag))
     return fragment(dele, sep="\n")

@@ -266,7 +266,10 @@ def test_flowet_gennem_siden(page, base_url):
     assert [t["id"] for t in forventet["tjek"] if t["status"] == "fejl"] == ["indhold_evaluering"]
     fejl = resultat.locator('[data-tjek="indhold_evaluering"]')
     expect(fejl).to_contain_text("Det skal I gøre:")
-    expect(fejl.locator("a")).to_have_attribute("href", "../../baeredygtighedspuljen/#ansoegningens-indhold")
+    expect(fejl.locator("a", has_text="Læs afsnittet")).to_have_attribute(
+        "href", "../../baeredygtighedspuljen/#ansoegningens-indhold")
+    # The rule's source links to the exact passage under /kilder/ (issue 15).
+    expect(fejl.locator("a", has_text="pkt. 7")).to_have_attribute("href", "../../kilder/administrationsgrundlag/#pkt7")
     expect(resultat.locator("table.lbf-noegletal")).to_contain_text("10,4\u00a0%")  # 400.000 of 3.850.000
     skaermbillede(page, "budgettjek-resultat.png")
 

@@ -30,5 +30,5 @@ def test_rigtig_ombrydning_er_i_orden():
 
 
 def test_skabelon_i_kode_er_tilladt():
-    kilde = "Skriv `{{ noegletal.skaeringsdato.dato | dato }}` i teksten.\n"
+    kilde = "Skriv `{{ noegletal.skaeringsdato.gyldig_fra | dato }}` i teksten.\n"
     assert tjek_side("redaktoer.md", kilde, _html(kilde)) == []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import datetime as dt
 import json
 import re
 import subprocess
@@ -27,6 +28,7 @@ import calculators
 from calculators import budgettjek
 from calculators._contract import Laeser
 from calculators._data import Datafejl
+from calculators._versioner import Versioner
 from calculators.budgettjek import EKSEMPEL, INDHOLD, TJEK_IDS
 from calculators.visning import budgettjek as visning
 
@@ -654,10 +656,11 @@ def test_tjek_ids_og_datafil_stemmer():
 def test_datafil_uden_aarsramme_for_et_aar_fejler(monkeypatch):
     r = budgettjek.regler()
     d = r.delpuljer["forsoegsmidler"]
-    uden_2026 = dataclasses.replace(d, aarsrammer_kr={k: v for k, v in d.aarsrammer_kr.items() if k != "2026"})
+    uden_2026 = dataclasses.replace(d, aarsrammer=Versioner(d.aarsrammer[:-1], "årsrammen"))
     monkeypatch.setattr(budgettjek, "indlaes", lambda *a: dataclasses.replace(
         r, delpuljer={**r.delpuljer, "forsoegsmidler": uden_2026}))
-    with pytest.raises(Datafejl, match=r"delpuljer\.forsoegsmidler\.aarsrammer_kr"):
+    with pytest.raises(Datafejl, match=r"delpuljer\.forsoegsmidler\.aarsrammer: forventede en årsramme for "
+                                       r"præcis årene 2021–2026 .*fik 2021, 2022, 2023, 2024, 2025"):
         budgettjek.regler.__wrapped__()
 
 
@@ -673,9 +676,11 @@ def test_en_ny_aarsramme_i_datafilen_slaar_igennem():
     """The years and frames come from the data, not from the code."""
     r = budgettjek.regler()
     d = r.delpuljer["investeringsramme"]
-    ny = dataclasses.replace(r, sidste_udmoentningsaar=2027, delpuljer={
+    ramme_2027 = dataclasses.replace(d.aarsrammer[-1], gyldig_fra=dt.date(2027, 1, 1), gyldig_til=dt.date(2027, 12, 31),
+                                     beloeb_kr=Decimal(1_000_000))
+    ny = dataclasses.replace(r, gyldig_til=dt.date(2027, 12, 31), delpuljer={
         **r.delpuljer, "investeringsramme": dataclasses.replace(
-            d, aarsrammer_kr={**d.aarsrammer_kr, "2027": Decimal(1_000_000)})})
+            d, aarsrammer=Versioner((*d.aarsrammer, ramme_2027), "årsrammen"))})
     inp = budgettjek.parse(Laeser(inddata(aar=2027, pulje=1_200_000)))
     res = budgettjek.beregn(inp, ny)
     statusser = {t.id: t.status for t in res.tjek}

@@ -83,7 +83,7 @@ from calculators._data import datamappe  # noqa: E402
     ("noegletal.toml", noegletal.Regler, "taerskel_kr = 150000", "taerskel_kr = 175",
      r"roller.raadgiver.taerskel_kr: 175 kr. ligger uden for 10.000–50.000.000 kr."),
     ("groen_garanti.toml", groen_garanti.Regler, "maks_aar = 10", "maks_aar = 100",
-     r"groen_garanti.toml, linje 23: varighed.maks_aar: 100 ligger uden for 1–30 \(beskrivelsen siger højst 10 år\)"),
+     r"groen_garanti.toml, linje 30: varighed.maks_aar: 100 ligger uden for 1–30 \(beskrivelsen siger højst 10 år\)"),
     ("merinvestering.toml", merinvestering_regler.Regler, "aar = 40", "aar = 400", r"periode.aar: 400 ligger uden for"),
 ])
 def test_slip_i_de_rigtige_filer(tmp_path, fil, skema, foer, efter, forventet):
@@ -104,11 +104,11 @@ def test_de_rigtige_filer_overholder_skemaet(fil, skema):
 def test_slip_i_puljens_aarsramme(tmp_path):
     from calculators import budgettjek
     tekst = (datamappe() / "baeredygtighedspuljen.toml").read_text(encoding="utf-8")
-    assert "2026 = 17500000" in tekst
-    (tmp_path / "baeredygtighedspuljen.toml").write_text(tekst.replace("2026 = 17500000", "2026 = 17.500", 1),
+    assert "beloeb_kr = 17500000" in tekst
+    (tmp_path / "baeredygtighedspuljen.toml").write_text(tekst.replace("beloeb_kr = 17500000", "beloeb_kr = 17.500", 1),
                                                           encoding="utf-8")
     with pytest.raises(Datafejl, match=r"baeredygtighedspuljen.toml, linje \d+: "
-                                       r"delpuljer.investeringsramme.aarsrammer_kr.2026: er et kommatal"):
+                                       r"delpuljer.investeringsramme.aarsrammer\[1\].beloeb_kr: er et kommatal"):
         laes_fil(tmp_path / "baeredygtighedspuljen.toml", budgettjek.Regler)
 
 

@@ -481,8 +481,8 @@ class TestVisning:
 def test_regler_fra_kilden():
     r = gg.regler()
     assert r.varighed.maks_aar == 10
-    assert r.ramme.beloeb_kr == 404_000_000 and (r.ramme.fra_aar, r.ramme.til_aar) == (2021, 2026)
-    assert r.ansoegning.fra_dato.isoformat() == "2021-10-01"
+    assert r.ramme.beloeb_kr == 404_000_000 and (r.ramme.gyldig_fra.year, r.ramme.gyldig_til.year) == (2021, 2026)
+    assert r.ansoegning.gyldig_fra.isoformat() == "2021-10-01"
     assert [d.noegle for d in r.daekningsraekkefoelge] == ["selvrisiko", "leverandoer", "fond"]
     assert len(r.forudsaetninger) == 4 and all(f.spoergsmaal.endswith("?") and f.hvis_nej and f.kilde
                                                 for f in r.forudsaetninger)

@@ -7,6 +7,7 @@ plain sums, or with numpy-financial's ``npv`` over cash flows written out by han
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 import math
 import re
@@ -664,15 +665,16 @@ class TestVisning:
 def test_data_har_kilder():
     rg = mi.regler()
     assert rg.periode.aar == 40 and "§ 3" in rg.periode.kilde
-    assert rg.kalkulationsrente.pct == Decimal("3.0")
-    assert {k: v.realprisstigning_pct for k, v in rg.energiarter.items()} == {
+    i_dag = dt.date(2026, 11, 30)
+    assert rg.kalkulationsrente.versioner.paa(i_dag).pct == Decimal("3.0")
+    assert {k: v.versioner.paa(i_dag).realprisstigning_pct for k, v in rg.energiarter.items()} == {
         "fjernvarme": Decimal("1.0"), "naturgas": Decimal("-0.5"), "olie": Decimal("2.0"),
         "fast_braendsel": Decimal("1.0"), "el": Decimal("1.5")}
-    assert all("tabel 6" in e.kilde for e in rg.energiarter.values())
+    assert all("tabel 6" in v.kilde for e in rg.energiarter.values() for v in e.versioner)
     assert all("tabel 1" in v.kilde for v in rg.levetider.values())
-    # Editor-maintained yearly figures: only sourced values may ever be added.
-    assert all(s.kilde.strip() and s.pct >= 0 for s in rg.beboerbetalingsprocent.aar.values())
-    std = mi.standardvaerdier()
+    # Editor-maintained yearly figures: only sourced values may ever be added (the loader refuses an empty kilde).
+    assert all(s.kilde.strip() and s.pct >= 0 for s in rg.beboerbetalingsprocent.versioner)
+    std = mi.standardvaerdier(i_dag)
     json.dumps(std)
     assert std["levetider"]["efterisolering"]["levetid_aar"] == 40
 
@@ -890,7 +892,8 @@ class TestKalkulationsrente:
     def test_ingen_kommune_og_forklaret_standard(self):
         rg = mi.regler()
         assert "kommune" not in rg.kalkulationsrente.note.lower()
-        assert "private bygherrer" in rg.kalkulationsrente.kilde and "private bygherrer" in rg.kalkulationsrente.note
+        assert all("private bygherrer" in v.kilde for v in rg.kalkulationsrente.versioner)
+        assert "private bygherrer" in rg.kalkulationsrente.note
         assert "uden for bekendtgørelsen" in rg.kalkulationsrente.note
         assert "Bekendtgørelsen fastsætter ingen kalkulationsrente" in rg.kalkulationsrente.note
         side = SIDE.read_text(encoding="utf-8")

@@ -25,10 +25,10 @@ def byg_kopi(tmp_path):
 
     Returns the finished process (returncode, stdout, stderr). ``stille=False`` builds without ``-q``, as
     ``make build`` does: with ``-q`` MkDocs 1.6 drops warnings before strict mode counts them (mkdocs#4126),
-    so a missing anchor would not stop the build. The copy holds what the build
+    so a missing anchor would not stop the build; ``miljoe`` adds environment variables (``LBF_I_DAG``). The copy holds what the build
     reads (mkdocs.yml, docs, build_scripts, calculators, kilder, pyproject.toml) and links node_modules.
     """
-    def byg(aendr, *, stille: bool = True) -> subprocess.CompletedProcess:
+    def byg(aendr, *, stille: bool = True, miljoe: dict[str, str] | None = None) -> subprocess.CompletedProcess:
         kopi = tmp_path / "projekt"
         kopi.mkdir()
         ignorer = shutil.ignore_patterns("__pycache__", "*.pyc")
@@ -42,5 +42,5 @@ def byg_kopi(tmp_path):
             [sys.executable, "-m", "mkdocs", "build", "--strict", *(["-q"] if stille else []),
              "-d", str(tmp_path / "site")],
             cwd=kopi, capture_output=True, text=True,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"})
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", **(miljoe or {})})
     return byg

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from build_scripts import udgivelse
 from calculators import regeldata, sideformater
 
 ROD = Path(__file__).resolve().parents[2]
@@ -134,11 +135,12 @@ def mkdocs_konfig() -> dict:
 
 
 def slaa_op(sti: str):
-    """The raw value at ``fil.noegle.sti`` in ``calculators/data/fil.toml`` (``KeyError`` if none)."""
+    """The value at ``fil.noegle.sti`` in ``calculators/data/fil.toml`` (``KeyError`` if none)."""
     fil, *noegler = sti.split(".")
-    v = regeldata.raa(fil)
+    # As the pages see it: the version in force on the build date (a date's ``.year`` as Jinja reads it).
+    v = regeldata.gaeldende(regeldata.raa(fil), udgivelse.i_dag())
     for n in noegler:
-        v = v[n]
+        v = v[n] if isinstance(v, dict) else getattr(v, n)
     return v
 
 

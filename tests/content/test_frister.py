@@ -84,12 +84,12 @@ def test_uids_are_stable_and_unique(begivenheder):
 
 def test_dates_taken_from_the_data_folder_match_it(begivenheder):
     efter_id = {b.id: b for b in begivenheder}
-    assert efter_id["noegletal-skaeringsdato"].dato == slaa_op("noegletal.skaeringsdato.dato")
-    assert efter_id["noegletal-entreprenoerer-start"].dato == slaa_op("noegletal.roller.entreprenoer.startdato")
-    assert efter_id["groen-garanti-ansoegning-aabner"].dato == slaa_op("groen_garanti.ansoegning.fra_dato")
+    assert efter_id["noegletal-skaeringsdato"].dato == slaa_op("noegletal.skaeringsdato.gyldig_fra")
+    assert efter_id["noegletal-entreprenoerer-start"].dato == slaa_op("noegletal.roller.entreprenoer.gyldig_fra")
+    assert efter_id["groen-garanti-ansoegning-aabner"].dato == slaa_op("groen_garanti.ansoegning.gyldig_fra")
     # The pool's last year lives in baeredygtighedspuljen.toml; the deadline entry must agree.
     slut = efter_id["baeredygtighedspuljen-alle-midler-udmoentet"].dato
-    assert slut == dt.date(slaa_op("baeredygtighedspuljen.sidste_udmoentningsaar"), 12, 31)
+    assert slut == slaa_op("baeredygtighedspuljen.gyldig_til")
 
 
 def test_data_file_holds_the_dates_the_issue_names(begivenheder):

@@ -172,8 +172,8 @@ def test_a_typo_in_a_placeholder_stops_the_build_and_names_the_page(byg_kopi):
     def aendr(kopi):
         side = kopi / "docs" / "noegletal" / "index.md"
         tekst = side.read_text(encoding="utf-8")
-        assert "noegletal.skaeringsdato.dato" in tekst
-        side.write_text(tekst.replace("noegletal.skaeringsdato.dato", "noegletal.skaeringsdato.dat0", 1),
+        assert "noegletal.skaeringsdato.gyldig_fra" in tekst
+        side.write_text(tekst.replace("noegletal.skaeringsdato.gyldig_fra", "noegletal.skaeringsdato.dat0", 1),
                         encoding="utf-8")
     proc = byg_kopi(aendr)
     assert proc.returncode != 0

@@ -39,9 +39,8 @@ def test_content_pages_take_their_numbers_from_the_data_folder():
     # The values a calculator also uses are placeholders (or loops) on the pages, not literals.
     brugte = [(DOCS / md).read_text(encoding="utf-8") for md in kildesider()]
     for noegle in ("noegletal.roller.entreprenoer.taerskel_kr", "noegletal.roller.raadgiver.taerskel_kr",
-                   "noegletal.roller.bygherre.taerskel_kr", "noegletal.skaeringsdato.dato",
-                   "baeredygtighedspuljen.delpuljer.investeringsramme.aarsrammer_kr",
-                   "baeredygtighedspuljen.delpuljer.forsoegsmidler.aarsrammer_kr",
+                   "noegletal.roller.bygherre.taerskel_kr", "noegletal.skaeringsdato.gyldig_fra",
+                   "aarsrammer.investeringsramme", "aarsrammer.forsoegsmidler",
                    "baeredygtighedspuljen.delpuljer.investeringsramme.merforbrug_pct",
                    "groen_garanti.varighed.maks_aar", "groen_garanti.ramme.beloeb_kr",
                    "merinvestering.periode.aar"):
@@ -111,13 +110,26 @@ def test_a_new_entry_in_the_data_reaches_the_pages_that_list_it(byg_kopi, tmp_pa
     def aendr(kopi):
         fil = kopi / "calculators" / "data" / "merinvestering.toml"
         tekst = fil.read_text(encoding="utf-8")
-        fil.write_text(tekst.replace("[energiarter.naturgas]", '[energiarter.testvarme]\nbetegnelse = "Testvarme"\n'
-                                     'realprisstigning_pct = 2.5\nkilde = "Test"\n\n[energiarter.naturgas]', 1),
-                       encoding="utf-8")
-    proc = byg_kopi(aendr)
+        tekst = tekst.replace("[energiarter.naturgas]", '[energiarter.testvarme]\nbetegnelse = "Testvarme"\n\n'
+                              '[[energiarter.testvarme.versioner]]\ngyldig_fra = 2021-01-18\n'
+                              'realprisstigning_pct = 2.5\nkilde = "Test"\n\n[energiarter.naturgas]', 1)
+        # A new dated version of the discount rate, in force from 2027: the old one ends the day before.
+        tekst = tekst.replace('[[kalkulationsrente.versioner]]\ngyldig_fra = 2021-01-18\n',
+                              '[[kalkulationsrente.versioner]]\ngyldig_fra = 2021-01-18\ngyldig_til = 2026-12-31\n', 1)
+        tekst = tekst.replace("# Real price growth per year per energy type.",
+                              '[[kalkulationsrente.versioner]]\ngyldig_fra = 2027-01-01\npct = 2.75\nkilde = "Test 2027"\n\n'
+                              "# Real price growth per year per energy type.", 1)
+        fil.write_text(tekst, encoding="utf-8")
+    proc = byg_kopi(aendr, miljoe={"LBF_I_DAG": "2027-01-01"})
     assert proc.returncode == 0, proc.stderr
     html = (tmp_path / "site" / "beregnere" / "merinvestering" / "index.html").read_text(encoding="utf-8")
     assert "<li>Testvarme: 2,5\u00a0%</li>" in html and '<option value="Testvarme">' in html
+    # The page shows the version in force on the build date; the worked example (dated 30 November 2026) still
+    # computes with the version of its own date.
+    assert "standardværdien på 2,75\u00a0%" in html
+    assert "Test 2027" in html
+    eksempel = html[html.index("lbf-eksempel"):]
+    assert "3,00\u00a0%" in eksempel
 
 
 

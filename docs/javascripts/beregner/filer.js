@@ -23,10 +23,11 @@ function hentFil(navn, tekst, type) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** The saved inputs from a file, or a Danish message saying why it cannot be used.
+/** The saved inputs (and the rule set they were computed with) from a file, or a Danish message saying why it
+ * cannot be used.
  * @param {File} fil
  * @param {string} navn the calculator the file must come from
- * @returns {Promise<string | Record<string, unknown>>} */
+ * @returns {Promise<string | { inddata: Record<string, unknown>, regelsaet: string | null }>} */
 async function indlaesFil(fil, navn) {
   if (fil.size > MAKS_FILSTOERRELSE) {
     return `Filen »${fil.name}« er for stor (over ${MAKS_FILSTOERRELSE / (1024 * 1024)} MB). Vælg en fil, som beregneren har gemt.`;
@@ -44,7 +45,16 @@ async function indlaesFil(fil, navn) {
   if (indhold.beregner !== navn) {
     return `Filen »${fil.name}« er gemt fra en anden beregner. Jeres nuværende tal er uændrede.`;
   }
-  return indhold.inddata;
+  const regelsaet = /** @type {{ regelsaet?: unknown }} */ (indhold).regelsaet;
+  return { inddata: indhold.inddata, regelsaet: typeof regelsaet === "string" ? regelsaet : null };
+}
+
+/** The rule-set id of a result (issue 15: every result names its rules), or null.
+ * @param {Svar | null} svar */
+function regelsaetI(svar) {
+  const r = /** @type {{ regelgrundlag?: { regelsaet?: unknown } } | null | undefined} */ (svar && svar.resultat);
+  const id = r && typeof r === "object" && r.regelgrundlag ? r.regelgrundlag.regelsaet : null;
+  return typeof id === "string" ? id : null;
 }
 
 /**
@@ -63,7 +73,9 @@ export function opsaetFiler(rod, form, { navn, kald, sigTil, gem, indlaest }) {
   let sidsteSvar = null;
   rod.addEventListener("lbf-svar", (e) => { sidsteSvar = /** @type {CustomEvent<Svar>} */ (e).detail; });
   rod.querySelector("[data-hent-json]")?.addEventListener("click", () => {
-    const indhold = { beregner: navn, version: LAGER_VERSION, inddata: samlData(form),
+    // The rule set the result was computed with, so a later load can say whether the rules changed since.
+    const indhold = { beregner: navn, version: LAGER_VERSION, regelsaet: regelsaetI(sidsteSvar),
+      beregnet: new Date().toISOString().slice(0, 10), inddata: samlData(form),
       resultat: sidsteSvar ? sidsteSvar.resultat : null };
     hentFil(`${navn}-beregning.json`, JSON.stringify(indhold, null, 2), "application/json");
   });
@@ -78,18 +90,24 @@ export function opsaetFiler(rod, form, { navn, kald, sigTil, gem, indlaest }) {
     const fil = input.files?.[0];
     input.value = "";
     if (!fil) return;
-    const inddata = await indlaesFil(fil, navn);
+    const gemt = await indlaesFil(fil, navn);
     const ved = input.parentElement;
-    if (typeof inddata === "string") { sigTil(inddata, ved); return; }
+    if (typeof gemt === "string") { sigTil(gemt, ved); return; }
     try {
-      udfyld(form, fladgoer(inddata));
+      udfyld(form, fladgoer(gemt.inddata));
     } catch (err) {
       const grund = err instanceof RangeError ? ` ${err.message}` : "";
       sigTil(`Filen »${fil.name}« kunne ikke bruges.${grund} Jeres nuværende tal er uændrede.`, ved);
       return;
     }
     gem();
-    sigTil(`Beregningen fra filen »${fil.name}« er indlæst.`, ved);
+    sidsteSvar = null;
     await indlaest();
+    const nu = regelsaetI(sidsteSvar);
+    const aendret = gemt.regelsaet && nu && gemt.regelsaet !== nu
+      ? ` Den blev gemt med en tidligere udgave af reglerne (regelsæt ${gemt.regelsaet}) og er nu regnet igen med de`
+        + ` gældende (regelsæt ${nu}). Se »Regler brugt i beregningen«.`
+      : "";
+    sigTil(`Beregningen fra filen »${fil.name}« er indlæst.${aendret}`, ved);
   });
 }
