@@ -31,6 +31,7 @@ from build_scripts import aendringer, kildetekster, udgivelse
 from build_scripts import frister as fristside
 from calculators import regeldata, sideformater, visning
 from calculators.frister import Begivenhed, FristFejl
+from calculators.visning import _html
 
 
 def _streng(formater: Callable[[Any], str]) -> Callable[[Any], str]:
@@ -109,6 +110,16 @@ def define_env(env: Any) -> None:
     env.variables["aarsrammer"] = {navn: d.aarsrammer_kr() for navn, d in budgettjek.regler().delpuljer.items()}
     for navn, formater in FILTRE.items():
         env.filter(formater, name=navn)
+
+    def kildelinks(tekst: str) -> str:
+        """A data ``kilde`` text with its passages linked under /kilder/, as results link them
+        (:func:`calculators.visning._html.kildetekst`); only for pages at /beregnere/<navn>/, whose links
+        the results' ``../../kilder/`` fits."""
+        if not env.page.file.src_uri.startswith("beregnere/"):
+            raise PluginError(f"{env.page.file.src_uri}: filtret »kildelinks« virker kun på beregnersiderne")
+        return str(_html.kildetekst(tekst))
+
+    env.filter(kildelinks, name="kildelinks")
 
     def eksempel(navn: str) -> str:
         """Calculator ``navn``'s worked example as HTML."""

@@ -17,7 +17,7 @@ import json
 from . import Inputfejl, beregn, visning
 from ._contract import laes_json, til_json
 
-__all__ = ["kald"]
+__all__ = ["kald", "sammenlign"]
 
 
 def kald(navn: str, data_json: str, formular: bool = True, med_csv: bool = False, *,
@@ -39,3 +39,29 @@ def kald(navn: str, data_json: str, formular: bool = True, med_csv: bool = False
     if csv is not None:
         svar["csv"] = csv
     return json.dumps(svar, ensure_ascii=False)
+
+
+def sammenlign(data_json: str, *, idprefiks: str = visning.BROWSER_IDPRAEFIKS) -> str:
+    """Compare merinvestering alternatives: ``{"alternativer": [{"navn": …, "inddata": {…}}, …]}`` (the form's data
+    of each saved case) in, the comparison's JSON and HTML out (:mod:`calculators.alternativer`).
+
+    >>> svar = json.loads(sammenlign(json.dumps({"alternativer": [{"navn": "A", "inddata": {}}]})))
+    >>> svar["fejl"][0]["besked"]
+    'Vælg mellem 2 og 6 alternativer at sammenligne. Der er 1.'
+    """
+    from . import alternativer
+    from .visning import alternativer as vis
+
+    data, problem = laes_json(data_json)
+    liste = data.get("alternativer") if isinstance(data, dict) else None
+    if problem or not isinstance(liste, list) or not all(
+            isinstance(a, dict) and isinstance(a.get("navn"), str) and isinstance(a.get("inddata"), dict)
+            for a in liste):
+        besked = problem or "Sammenligningen skal have en liste af alternativer, hver med et navn og sine tal."
+        return json.dumps({"fejl": [{"felt": "alternativer", "besked": besked}]}, ensure_ascii=False)
+    try:
+        s = alternativer.sammenlign([(a["navn"], a["inddata"]) for a in liste])
+    except Inputfejl as e:
+        return json.dumps(e.til_json(), ensure_ascii=False)
+    return json.dumps({"resultat": til_json(s), "html": vis.html(s, idprefiks=f"{idprefiks}-sammenligning")},
+                      ensure_ascii=False)

@@ -30,7 +30,19 @@ from decimal import Decimal
 from .._contract import til_json
 from .._format import kr, pct, pct_som_angivet, tal, tal_som_angivet
 from ..merinvestering import Resultat
-from ._html import Html, fragment, h, kilde, liste, rulleomraade, standard_idprefiks, status_ikon, trin, udfald
+from ._html import (
+    Html,
+    fragment,
+    h,
+    kilde,
+    kildetekst,
+    liste,
+    rulleomraade,
+    standard_idprefiks,
+    status_ikon,
+    trin,
+    udfald,
+)
 from ._regler import regelgrundlag_html
 from ._typet import som_resultat
 
@@ -231,7 +243,8 @@ def _inddata(r: Resultat, p: str) -> Html:
            pct_som_angivet(e.realprisstigning_pct, 1) + " pr. år", kr(e.besparelse_foerste_aar_kr)]
           for e in r.energibesparelser]
     ff = [[f.betegnelse, f.vaerdi,
-           fragment(f.kilde, " ", h("em", {}, "(standardværdi)")) if f.standardvaerdi else f.kilde]
+           fragment(kildetekst(f.kilde), " ", h("em", {}, "(standardværdi)")) if f.standardvaerdi
+           else kildetekst(f.kilde)]
           for f in r.forudsaetninger]
     return fragment(
         h("h3", {}, "Det bygger beregningen på"),

@@ -18,6 +18,9 @@ const basis = new URL("../assets/", import.meta.url);
 /** Python's calculators._browser.kald(navn, data_json, formular, med_csv) -> JSON text.
  * @type {((navn: string, data: string, formular: boolean, csv: boolean) => string) | null} */
 let kald = null;
+/** Python's calculators._browser.sammenlign(data_json) -> JSON text (merinvestering alternatives).
+ * @type {((data: string) => string) | null} */
+let sammenlign = null;
 /** @type {LoadPyodide | null} */
 let loadPyodide = null;
 /** @type {string | null} */
@@ -96,6 +99,7 @@ async function start(navn, normalStart) {
   // Import only the page's calculator, so start-up does no work for the others.
   pyodide.runPython(`import calculators._browser, calculators.${navn}, calculators.visning.${navn}`);
   kald = pyodide.pyimport("calculators._browser").kald;
+  sammenlign = pyodide.pyimport("calculators._browser").sammenlign;
   maerke("import");
   // What this start loaded, for the service worker's offline cache: the runtime files the
   // build copied (the manifest lists them), the wheel, the manifest and the snapshot.
@@ -125,7 +129,9 @@ onmessage = async (e) => {
     await klar;
     try {
       const python = /** @type {NonNullable<typeof kald>} */ (kald);
-      const svar = JSON.parse(python(m.navn, JSON.stringify(m.data), true, Boolean(m.csv)));
+      const svar = JSON.parse(m.sammenlign
+        ? /** @type {NonNullable<typeof sammenlign>} */ (sammenlign)(JSON.stringify(m.data))
+        : python(m.navn, JSON.stringify(m.data), true, Boolean(m.csv)));
       send({ type: "svar", id: m.id, svar });
     } catch (err) {
       send({ type: "svar", id: m.id, svar: null, intern: tekst(err) });

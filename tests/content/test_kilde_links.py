@@ -29,8 +29,8 @@ FORVENTET = {
     "noegletal/index.html": 8,
     "frister/index.html": 1,
     "beregnere/budgettjek/index.html": 1,
-    "beregnere/groen-garanti/index.html": 8,
-    "beregnere/merinvestering/index.html": 0,
+    "beregnere/groen-garanti/index.html": 9,
+    "beregnere/merinvestering/index.html": 6,
     "beregnere/noegletal/index.html": 1,
 }
 BEREGNERSIDER = [side for side in FORVENTET if side.startswith("beregnere/")]

@@ -10,8 +10,10 @@
  * @typedef {{ type: "start", navn: string, normalStart: boolean }} StartBesked
  */
 /**
- * Run calculator `navn` on the form data; the answer comes back with the same `id`.
- * @typedef {{ type: "kald", id: number, navn: string, data: unknown, csv: boolean }} KaldBesked
+ * Run calculator `navn` on the form data; the answer comes back with the same `id`. With `sammenlign`, `data` is
+ * `{ alternativer: [{ navn, inddata }, …] }` and the answer is the comparison of merinvestering alternatives
+ * (calculators/alternativer.py).
+ * @typedef {{ type: "kald", id: number, navn: string, data: unknown, csv: boolean, sammenlign?: boolean }} KaldBesked
  */
 /** @typedef {StartBesked | KaldBesked} TilWorker */
 

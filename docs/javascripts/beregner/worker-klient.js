@@ -22,6 +22,8 @@ import { gemTilOffline } from "./offline.js";
  * @property {Promise<void>} klar resolves when Python is ready, rejects when it cannot start
  * @property {(data: unknown, valg?: { csv?: boolean }) => Promise<SvarBesked>} kald
  *   runs the calculator on `data` (the CSV table too when `csv`)
+ * @property {(alternativer: { navn: string, inddata: Record<string, unknown> }[]) => Promise<SvarBesked>} sammenlign
+ *   compares merinvestering alternatives (calculators/alternativer.py)
  */
 
 // The same URL beregner-start.js uses, so the offline cache names one file.
@@ -106,6 +108,16 @@ export function startWorker(rod) {
         const id = naesteId++;
         afventer.set(id, loes);
         send({ type: "kald", id, navn, data, csv });
+      }));
+    },
+    /** Compare merinvestering alternatives (saved cases): `alternativer` is `[{ navn, inddata }, …]`.
+     * @param {{ navn: string, inddata: Record<string, unknown> }[]} alternativer
+     * @returns {Promise<SvarBesked>} */
+    sammenlign(alternativer) {
+      return klar.then(() => new Promise((loes) => {
+        const id = naesteId++;
+        afventer.set(id, loes);
+        send({ type: "kald", id, navn, data: { alternativer }, csv: false, sammenlign: true });
       }));
     },
   };
