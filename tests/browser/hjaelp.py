@@ -25,7 +25,7 @@ SYNLIGT_FOKUS = """() => {
 }"""
 
 
-def tab_til(page, selector: str, maks: int = 90, baglaens: bool = False) -> None:
+def tab_til(page, selector: str, maks: int = 150, baglaens: bool = False) -> None:
     """Press Tab until `selector` has focus, checking a visible focus on each stop."""
     for _ in range(maks):
         page.keyboard.press("Shift+Tab" if baglaens else "Tab")

@@ -18,6 +18,7 @@ from hjaelp import samme_svar_som_cpython, vent_paa_klar  # tests/browser/hjaelp
 from playwright.sync_api import expect
 
 import calculators
+from build_scripts import udgivelse
 from calculators import visning
 from calculators._format import pct, tal
 from calculators.merinvestering import EKSEMPEL, regler
@@ -174,6 +175,7 @@ FORMULAR = {
     ],
     "energibesparelser": [{"energiart": "Fjernvarme", "maengde_aar": "120.000", "enhed": "kWh",
                            "pris_kr_pr_enhed": "0,85", "realprisstigning_pct": ""}],
+    "beregningsdato": "", "tilsagnsaar": "",
     "beboerbetalingsprocent": "3,5", "kalkulationsrente_pct": "", "periode_aar": "", "medregn_restvaerdi": False,
 }
 
@@ -192,18 +194,23 @@ def udfyld_formular(page):
 def test_siden_folger_datafilen(bygget_site):
     """The defaults and their sources on the page come from calculators/data/merinvestering.toml."""
     side = (bygget_site / "beregnere" / "merinvestering" / "index.html").read_text(encoding="utf-8")
-    tekst = _ren(html.unescape(re.sub(r"<[^>]+>", " ", side)))
+    # Links inside a sentence (the Kilde lines link their §§ to /kilder/) are text without spaces around them.
+    tekst = _ren(html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"</?a\b[^>]*>", "", side))))
     assert not re.search(r"\{\{\s*(merinvestering|eksempel)", side), "a placeholder was left unfilled"
     r = regler()
-    assert _ren(f"standardværdien på {pct(r.kalkulationsrente.pct)}") in tekst
-    for t in (r.kalkulationsrente.kilde, r.kalkulationsrente.note, r.beboerbetalingsprocent.kilde, r.periode.kilde,
+    # The page shows the versions in force on the build date (the build's own "today", LBF_I_DAG when set).
+    i_dag = udgivelse.i_dag()
+    rente = r.kalkulationsrente.versioner.paa(i_dag)
+    assert _ren(f"standardværdien på {pct(rente.pct)}") in tekst
+    for t in (rente.kilde, r.kalkulationsrente.note, r.beboerbetalingsprocent.kilde, r.periode.kilde,
               r.kilder.restvaerdi):
         assert _ren(t) in tekst, t
     assert "Almen2tal er ikke offentliggjort" in tekst
     for e in r.energiarter.values():
-        assert _ren(f"{e.betegnelse}: {pct(e.realprisstigning_pct)}") in tekst, e.betegnelse
+        v = e.versioner.paa(i_dag)
+        assert _ren(f"{e.betegnelse}: {pct(v.realprisstigning_pct)}") in tekst, e.betegnelse
         assert f'<option value="{e.betegnelse}">' in side
-        assert _ren(e.kilde) in tekst
+        assert _ren(v.kilde) in tekst
     for lv in r.levetider.values():
         assert _ren(f"{lv.betegnelse}: {lv.levetid_aar} år") in tekst, lv.betegnelse
         assert f'<option value="{lv.levetid_aar}" label="{lv.betegnelse}">' in side

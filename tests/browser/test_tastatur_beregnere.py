@@ -183,7 +183,7 @@ def test_merinvestering_med_tastatur(page, base_url):
         "energibesparelser": [{"energiart": "Fjernvarme", "maengde_aar": "95.000", "enhed": "kWh",
                                "pris_kr_pr_enhed": "0,75", "realprisstigning_pct": ""}],
         "beboerbetalingsprocent": "4", "kalkulationsrente_pct": "3", "periode_aar": "",
-        "medregn_restvaerdi": True,
+        "medregn_restvaerdi": True, "beregningsdato": "", "tilsagnsaar": "",
     }
     forventet = calculators.run("merinvestering", data, formular=True)
     assert "konklusion" in forventet, forventet
@@ -241,6 +241,7 @@ def test_groen_garanti_med_tastatur(page, base_url):
         "energipris_kr_pr_kwh": "0,80", "selvrisiko_kr": "50.000", "leverandoergaranti_kr": "40.000",
         "aar": [{"aar": "1", "forbrug_kwh": "870.000", "graddage": "3.050"},
                 {"aar": "2", "forbrug_kwh": "900.000", "graddage": "2.800"}],
+        "ansoegningsdato": "",
     }
     forventet = calculators.run("groen_garanti", data, formular=True)
     assert "konklusion" in forventet, forventet
