@@ -8,6 +8,8 @@ Every page in ``docs/`` is a Jinja2 template. It sees
 * the formats of :mod:`calculators.sideformater` as filters: ``kr``, ``mio_kr``, ``pct``, ``tal``,
   ``dato``, ``aar``, ``link``; a text an editor has not filled in (``""``) shows as »ikke angivet«;
 * ``eksempel("noegletal")``: a calculator's worked example, computed now by the code the browser runs;
+* ``formater_hint("%", "2,8")``: the forms a number field takes, in the same words on every page (»Skriv fx 2,8
+  eller 2,8 %.«), from the calculators' own list of units (:data:`calculators._contract.ENHEDER`);
 * ``frister()``: the deadlines list (upcoming, then past); ``frister("digitalisering")``: one topic's;
 * ``aendringsliste()``: the page »Ændringer« (:mod:`build_scripts.aendringer`);
 * ``kildetekst("bek-314-2016")``: a source document from ``kilder/`` as a clean page body with stable anchors
@@ -30,6 +32,7 @@ import calculators
 from build_scripts import aendringer, kildetekster, udgivelse
 from build_scripts import frister as fristside
 from calculators import regeldata, sideformater, visning
+from calculators._contract import ENHEDER, parse_dansk_tal, skriveformer
 from calculators.frister import Begivenhed, FristFejl
 from calculators.visning import _html
 
@@ -152,6 +155,21 @@ def define_env(env: Any) -> None:
         from the data (``regel``'s ``gyldig_til``) and what the site cannot know (``ukendt``)."""
         return udgivelse.slutnote(regel, titel, kilden_siger, ukendt, udgivelse.i_dag())
 
+    def formater_hint(enhed: str, eksempel: str, hvad: str = "") -> str:
+        """The sentence a number field's hint lists its accepted forms with: ``formater_hint("%", "2,8")`` is
+        »Skriv fx 2,8 eller 2,8 %.«, ``formater_hint("kr.", "250.000", "merprisen")`` »Skriv merprisen som fx
+        250.000 eller 250.000 kr.«; ``enhed`` "" for a number without a unit (»Skriv fx 2026.«)."""
+        if enhed and enhed not in ENHEDER:
+            raise PluginError(f"{env.page.file.src_uri}: formater_hint kender ikke enheden »{enhed}«; "
+                              f"brug en af {', '.join(f'»{e}«' for e in ENHEDER)} eller \"\" for et tal uden enhed")
+        if parse_dansk_tal(eksempel) is None:
+            raise PluginError(f"{env.page.file.src_uri}: formater_hint: »{eksempel}« er ikke et tal, som "
+                              "beregnerne kan læse (skriv fx 2,8 eller 1.900.000)")
+        former = skriveformer(enhed, eksempel)
+        saetning = f"Skriv {hvad} som {former}" if hvad else f"Skriv {former}"
+        return saetning if saetning.endswith(".") else saetning + "."   # "… 250.000 kr." ends the sentence
+
+    env.macro(formater_hint, name="formater_hint")
     env.macro(aendringsliste, name="aendringsliste")
     env.macro(slutning, name="slutning")
     env.macro(eksempel, name="eksempel")

@@ -15,7 +15,8 @@ Paths name fields the way a user's JSON does: ``tilsagnsdato``, ``poster[2].belo
 
 Numbers arrive as JSON numbers. In *form mode* (``formular=True``, used by the browser
 glue) they may also arrive as the text a user typed, in Danish format
-("1.250.000", "0,85", "1.234.567,50"); the parsing lives here, not in JavaScript.
+("1.250.000", "0,85", "1.234.567,50"), optionally followed by the field's unit ("2,8 %",
+"1.900.000 kr."); the parsing lives here, not in JavaScript (:func:`parse_dansk_tal`).
 
 >>> l = Laeser({"beloeb_kr": "1.250.000,50", "x": 1}, formular=True)
 >>> l.beloeb("beloeb_kr", "beløbet")
@@ -39,8 +40,8 @@ from typing import Any, TypeVar
 
 from ._format import punktum as _punktum
 
-__all__ = ["MAKS_CIFRE", "STOERSTE_BELOEB", "Fejl", "Inputfejl", "Laeser", "laes_json", "parse_dansk_tal",
-           "til_json"]
+__all__ = ["ENHEDER", "MAKS_CIFRE", "STOERSTE_BELOEB", "Enhedsfejl", "Fejl", "Inputfejl", "Laeser", "laes_json",
+           "parse_dansk_tal", "skriveformer", "til_json"]
 
 T = TypeVar("T")
 
@@ -81,10 +82,67 @@ class Inputfejl(Exception):
 _TUSIND_MED_PUNKTUM = re.compile(r"^[+-]?[1-9]\d{0,2}(\.\d{3})+(,\d+)?$", re.ASCII)
 _DECIMAL_KOMMA = re.compile(r"^[+-]?\d+(,\d+)?$", re.ASCII)
 _DECIMAL_PUNKTUM = re.compile(r"^[+-]?\d*\.\d+$|^[+-]?\d+$", re.ASCII)
+# The number, then whatever follows it (a unit, or "" when there is none).
+_TAL_OG_ENHED = re.compile(r"([+-]?[\d .,]*\d)\s*(.*)", re.ASCII | re.DOTALL)
+# Spaces a user's text may hold: a plain one, a no-break space (what the site writes between a number and its
+# unit, so a copied figure has it), a narrow no-break space and a thin space.
+_MELLEMRUM = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2212": "-"})
 
 
-def parse_dansk_tal(tekst: str) -> Decimal | None:
-    """Read a number as a Danish user types it; ``None`` if it cannot be read unambiguously.
+@dataclasses.dataclass(frozen=True)
+class _Enhed:
+    stavemaader: tuple[str, ...]
+    """What a user may type after the number, compared without spaces and case (see :func:`_enhedsnoegle`)."""
+    i: str
+    """How a message names the unit: "Kalkulationsrenten skrives *i procent*"."""
+
+
+#: The units a number field is read in, by the ``enhed`` its reader names (``Laeser.tal(..., enhed="%")``;
+#: ``Laeser.beloeb`` is "kr."). After the number a user may write the unit in any of its spellings ("2,8 %",
+#: "2,8%", "2,8 pct.", "1.900.000 kr.", "1.900.000,-"); another unit is refused with a message naming the
+#: field and the forms it takes. A unit not listed here (a unit the user chose, such as an energy line's
+#: "m³") is accepted as written. The pages' hints list the same forms (:func:`skriveformer`, through the
+#: macro ``formater_hint`` in build_scripts/makroer.py).
+ENHEDER: dict[str, _Enhed] = {
+    "kr.": _Enhed(("kr.", "kr", "kroner", ",-", "dkk"), "i kroner"),
+    "%": _Enhed(("%", "pct.", "pct", "procent"), "i procent"),
+    "kWh": _Enhed(("kwh",), "i kWh"),
+    "kr. pr. kWh": _Enhed(("kr.pr.kwh", "krpr.kwh", "kr./kwh", "kr/kwh", "kr.", "kr", "kroner"),
+                          "i kroner pr. kWh"),
+    "graddage": _Enhed(("graddage", "graddag"), "i graddage"),
+    "år": _Enhed(("år", "aar"), "i hele år"),
+    "ton CO₂e": _Enhed(("tonco2e", "tco2e", "ton"), "i ton CO₂e"),
+}
+
+
+class Enhedsfejl(ValueError):
+    """Raised by :func:`parse_dansk_tal` when a readable number is followed by a unit the field is not in."""
+
+    def __init__(self, skrevet: str):
+        self.skrevet = skrevet
+        super().__init__(f"»{skrevet}« passer ikke til feltets enhed")
+
+
+def _enhedsnoegle(tekst: str) -> str:
+    """A unit as compared: lower case, no spaces, subscript and superscript digits as plain ones.
+
+    >>> _enhedsnoegle("Ton CO₂e"), _enhedsnoegle("m³"), _enhedsnoegle(" Kr. pr. kWh")
+    ('tonco2e', 'm3', 'kr.pr.kwh')
+    """
+    t = tekst.translate(_MELLEMRUM).translate(str.maketrans("₀₁₂₃₄₅₆₇₈₉²³", "012345678923"))
+    return "".join(t.split()).lower()
+
+
+def _stavemaader(enhed: str) -> frozenset[str]:
+    kendt = ENHEDER.get(enhed)
+    return frozenset((kendt.stavemaader if kendt else ()) + ((_enhedsnoegle(enhed),) if enhed else ()))
+
+
+def parse_dansk_tal(tekst: str, enhed: str = "") -> Decimal | None:
+    """Read a number as a Danish user types it in a field whose unit is ``enhed`` (see :data:`ENHEDER`; "" for a
+    number without a unit); ``None`` if it cannot be read unambiguously.
+
+    The number may be followed by the field's unit, in any of its spellings, with or without a space:
 
     >>> parse_dansk_tal("1.250.000")
     Decimal('1250000')
@@ -92,21 +150,74 @@ def parse_dansk_tal(tekst: str) -> Decimal | None:
     Decimal('0.85')
     >>> parse_dansk_tal("1234567.5")
     Decimal('1234567.5')
-    >>> parse_dansk_tal("12 kroner") is None
-    True
+    >>> parse_dansk_tal("1.900.000 kr.", "kr."), parse_dansk_tal("1.900.000,-", "kr.")
+    (Decimal('1900000'), Decimal('1900000'))
+    >>> parse_dansk_tal("2,8 %", "%"), parse_dansk_tal("2,8%", "%"), parse_dansk_tal("3\\u00a0%", "%")
+    (Decimal('2.8'), Decimal('2.8'), Decimal('3'))
+    >>> parse_dansk_tal("−0,5 pct.", "%")
+    Decimal('-0.5')
+    >>> parse_dansk_tal("420 ton CO2e", "ton CO₂e"), parse_dansk_tal("800 m3", "m³")
+    (Decimal('420'), Decimal('800'))
+
+    A readable number followed by a unit the field is not in raises :class:`Enhedsfejl` (the reader then says
+    which unit the field takes); text that is no number at all gives ``None``:
+
+    >>> parse_dansk_tal("3 %", "kr.")
+    Traceback (most recent call last):
+    ...
+    calculators._contract.Enhedsfejl: »%« passer ikke til feltets enhed
+    >>> parse_dansk_tal("2 kr.", "%")
+    Traceback (most recent call last):
+    ...
+    calculators._contract.Enhedsfejl: »kr.« passer ikke til feltets enhed
+    >>> parse_dansk_tal("12 kr.")
+    Traceback (most recent call last):
+    ...
+    calculators._contract.Enhedsfejl: »kr.« passer ikke til feltets enhed
+    >>> parse_dansk_tal("tolv kroner", "kr.") is None, parse_dansk_tal("1e5") is None
+    (True, True)
     """
-    s = tekst.strip().replace("\u00a0", " ").replace(" ", "").replace("\u2212", "-")
-    if s.lower().endswith("kr."):
-        s = s[:-3]
-    elif s.lower().endswith("kr"):
-        s = s[:-2]
+    m = _TAL_OG_ENHED.fullmatch(tekst.translate(_MELLEMRUM).strip())
+    if not m:
+        return None
+    s, skrevet = m.group(1).replace(" ", ""), m.group(2).strip()
     if _TUSIND_MED_PUNKTUM.match(s):
-        return Decimal(s.replace(".", "").replace(",", "."))
-    if _DECIMAL_KOMMA.match(s):
-        return Decimal(s.replace(",", "."))
-    if _DECIMAL_PUNKTUM.match(s):
-        return Decimal(s)
-    return None
+        d = Decimal(s.replace(".", "").replace(",", "."))
+    elif _DECIMAL_KOMMA.match(s):
+        d = Decimal(s.replace(",", "."))
+    elif _DECIMAL_PUNKTUM.match(s):
+        d = Decimal(s)
+    else:
+        return None
+    if skrevet and _enhedsnoegle(skrevet) not in _stavemaader(enhed):
+        if re.search(r"\d", skrevet, re.ASCII) or len(skrevet) > 30:
+            return None   # "1e5", "2 3 4 x", a sentence: more than a unit
+        raise Enhedsfejl(skrevet)
+    return d
+
+
+def skriveformer(enhed: str, eksempel: str) -> str:
+    """The forms a number field takes, as the hints and the messages list them (a no-break space before the unit).
+
+    >>> skriveformer("%", "2,8")
+    'fx 2,8 eller 2,8\\xa0%'
+    >>> skriveformer("", "2026")
+    'fx 2026'
+    """
+    return f"fx {eksempel} eller {eksempel}\u00a0{enhed}" if enhed else f"fx {eksempel}"
+
+
+def _forkert_enhed(label: str, enhed: str, eksempel: str, skrevet: str) -> str:
+    """The message for a number in the wrong unit: which unit the field takes, and its forms.
+
+    >>> _forkert_enhed("kalkulationsrenten", "%", "3", "kr.")
+    'Kalkulationsrenten skrives i procent, så »kr.« passer ikke. Skriv fx 3 eller 3\\xa0%.'
+    >>> _forkert_enhed("tilsagnsåret", "", "2026", "%")
+    'Tilsagnsåret skrives som et tal uden enhed, så »%« passer ikke. Skriv fx 2026.'
+    """
+    kendt = ENHEDER.get(enhed)
+    i = kendt.i if kendt else (f"i {enhed}" if enhed else "som et tal uden enhed")
+    return f"{_stort(label)} skrives {i}, så »{skrevet}« passer ikke. Skriv {skriveformer(enhed, eksempel)}."
 
 
 def laes_json(data: bytes | str) -> tuple[Any, str]:
@@ -191,6 +302,11 @@ class Laeser:
     def har(self, noegle: str) -> bool:
         return noegle in self._data and self._data[noegle] is not None
 
+    def kig(self, noegle: str) -> Any:
+        """The value of ``noegle`` as given (``None`` if absent), without reading it: a reader may depend on a
+        field that is read after it (an energy line's amount is in the unit its unit field names)."""
+        return self._data.get(noegle)
+
     def _hent(self, noegle: str, label: str, paakraevet: bool, tom_besked: str | None):
         self._brugt.add(noegle)
         v = self._data.get(noegle, _MANGLER)
@@ -219,7 +335,7 @@ class Laeser:
 
     # -- readers ---------------------------------------------------------------------------
     def _tal(self, noegle: str, label: str, eksempel: str, paakraevet: bool,
-             default: Any) -> Decimal | None:
+             default: Any, enhed: str = "") -> Decimal | None:
         v = self._hent(noegle, label, paakraevet, f"Indtast {label}, fx {eksempel}.")
         if v is _MANGLER:
             return default
@@ -230,7 +346,11 @@ class Laeser:
         elif isinstance(v, float):
             d = Decimal(repr(v)) if math.isfinite(v) else None
         elif isinstance(v, str) and self.formular:
-            d = parse_dansk_tal(v)
+            try:
+                d = parse_dansk_tal(v, enhed)
+            except Enhedsfejl as e:
+                self.tilfoej(self.felt(noegle), _forkert_enhed(label, enhed, eksempel, e.skrevet))
+                return None
         else:
             d = None
         if d is None or not d.is_finite():
@@ -247,8 +367,8 @@ class Laeser:
     def beloeb(self, noegle: str, label: str, *, eksempel: str = "250.000",
                min: Decimal | int | None = 0, paakraevet: bool = True,
                default: Any = None) -> Decimal | None:
-        """An amount in kroner, exact (Decimal), at most two decimals (øre)."""
-        d = self._tal(noegle, label, eksempel, paakraevet, default)
+        """An amount in kroner, exact (Decimal), at most two decimals (øre); in form mode also "1.900.000 kr."."""
+        d = self._tal(noegle, label, eksempel, paakraevet, default, "kr.")
         if d is None or d is default:
             return d
         if d != d.quantize(Decimal("0.01")):
@@ -265,8 +385,9 @@ class Laeser:
     def tal(self, noegle: str, label: str, *, eksempel: str = "2,5", min: float | None = None,
             max: float | None = None, min_inkl: bool = True, paakraevet: bool = True,
             default: Any = None, enhed: str = "") -> Decimal | None:
-        """A real number (Decimal), optionally bounded."""
-        d = self._tal(noegle, label, eksempel, paakraevet, default)
+        """A real number (Decimal), optionally bounded; ``enhed`` is its unit (:data:`ENHEDER`), which a user may
+        write after the number in form mode and which messages name."""
+        d = self._tal(noegle, label, eksempel, paakraevet, default, enhed)
         if d is None or d is default:
             return d
         e = f" {enhed}" if enhed else ""
@@ -282,7 +403,7 @@ class Laeser:
     def heltal(self, noegle: str, label: str, *, eksempel: str = "40", min: int | None = None,
                max: int | None = None, paakraevet: bool = True, default: Any = None,
                enhed: str = "") -> int | None:
-        d = self._tal(noegle, label, eksempel, paakraevet, default)
+        d = self._tal(noegle, label, eksempel, paakraevet, default, enhed)
         if d is None or d is default:
             return d
         if d != d.to_integral_value():

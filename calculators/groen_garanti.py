@@ -444,9 +444,9 @@ def parse(laeser: Laeser) -> Input:
     baseline = laeser.tal("baseline_forbrug_kwh", "baselineforbruget", eksempel="1.000.000",
                           min=0, min_inkl=False, enhed="kWh")
     baseline_gd = laeser.tal("baseline_graddage", "graddagetallet for baselineåret",
-                             eksempel="2.900", min=0, min_inkl=False)
+                             eksempel="2.900", min=0, min_inkl=False, enhed="graddage")
     normal_gd = laeser.tal("normalaar_graddage", "normalårets graddagetal", eksempel="3.112",
-                           min=0, min_inkl=False)
+                           min=0, min_inkl=False, enhed="graddage")
     andel = laeser.tal("graddageuafhaengig_andel_pct", "den graddageuafhængige andel",
                        eksempel="20", min=0, max=100, enhed="%")
     beregnet = laeser.tal("beregnet_besparelse_kwh", "den beregnede besparelse",
@@ -469,7 +469,7 @@ def parse(laeser: Laeser) -> Input:
         elif nr is not None:
             set_aar.add(nr)
         forbrug = sub.tal("forbrug_kwh", "årets forbrug", eksempel="870.000", min=0, enhed="kWh")
-        gd = sub.tal("graddage", "årets graddagetal", eksempel="3.050", min=0, min_inkl=False)
+        gd = sub.tal("graddage", "årets graddagetal", eksempel="3.050", min=0, min_inkl=False, enhed="graddage")
         return Aarstal(nr, forbrug, gd)  # type: ignore[arg-type]  # None only with an error, and afslut() raised
 
     aar = laeser.liste("aar", "opfølgningsår", laes_aar, min_antal=1, max_antal=maks,

@@ -17,7 +17,9 @@ round § 11. Defaults (period, discount rate, real price growth per energy type)
 sources are data (``calculators/data/merinvestering.toml``); the beboerbetalingsprocent has no default.
 
 Energy savings are savings on heating, hot water and electricity (§ 8): an energy line naming
-cold water (``ikke_energiarter`` in the data) is refused with a field error.
+cold water (``ikke_energiarter`` in the data) is refused with a field error. A line is the net
+saving of its energy kind, as § 8's calculation of the building's energy need gives it: a measure
+that uses more of a kind (a ventilation unit's electricity) makes that line negative.
 
 Conventions (also returned as ``konventioner`` and shown on the page)
 --------------------------------------------------------------------
@@ -173,9 +175,23 @@ def _laes_energi(l: Laeser, rg: Regler, paa: dt.date) -> Energibesparelse:
     energiart = l.tekst("energiart", f"energiarten i {r}", max_laengde=100)
     if energiart == "" and _mangler(l, "energiart"):
         l.tilfoej(l.felt("energiart"), f"Udfyld energiarten i {r}, fx fjernvarme.")
-    maengde = l.tal("maengde_aar", f"den årlige mængde i {r}", eksempel="12.500", min=0)
+    # The saving of one energy kind is net (BEK nr. 314, § 8: documented by the building's calculated energy
+    # need, SBi-anvisning 213/Be15), so a measure that uses more of a kind (a ventilation unit's electricity)
+    # gives a negative line, priced at that kind's price (§ 9) – not an operating cost (§ 7, stk. 3).
+    # The amount may carry the unit the line's unit field names ("12.500 kWh").
+    raekkens_enhed = l.kig("enhed")
+    maengde = l.tal("maengde_aar", f"den årlige mængde i {r}", eksempel="12.500",
+                    enhed=raekkens_enhed.strip() if isinstance(raekkens_enhed, str) and len(raekkens_enhed) <= 30
+                    else "")
     enhed = l.tekst("enhed", f"enheden i {r}", max_laengde=30)
-    pris = l.tal("pris_kr_pr_enhed", f"prisen pr. enhed i {r}", eksempel="0,85", min=0, enhed="kr.")
+    pris = l.tal("pris_kr_pr_enhed", f"prisen pr. enhed i {r}", eksempel="0,85", enhed="kr.")
+    if pris is not None and pris < 0:
+        # A negative price is how some would write a higher consumption: say where that belongs.
+        l.tilfoej(l.felt("pris_kr_pr_enhed"),
+                  f"Prisen pr. enhed i {r} kan ikke være negativ. Bruger foranstaltningerne mere af energiarten, "
+                  f"end de sparer, så skriv merforbruget med minus i feltet »Besparelse pr. år« i samme række, "
+                  f"fx -1.200, og prisen som et positivt tal.")
+        pris = None
     g = l.tal("realprisstigning_pct", f"den reale prisstigning i {r}", eksempel="1,5", min=-100, min_inkl=False,
               paakraevet=False, default=_SENTINEL, enhed="%")
     kilde, regel = "", None
@@ -209,7 +225,7 @@ def _laes_energi(l: Laeser, rg: Regler, paa: dt.date) -> Energibesparelse:
             l.tilfoej(l.felt("realprisstigning_pct"),
                       f"Indtast den reale prisstigning for »{energiart}« i procent om året, fx 1,5. "
                       f"Der er kun standardværdier for {kendte}.")
-    if maengde is not None and pris is not None and maengde * pris >= Decimal("1e13"):
+    if maengde is not None and pris is not None and abs(maengde * pris) >= Decimal("1e13"):
         # Blame the factor that is out of scale: the larger one.
         l.tilfoej(l.felt("maengde_aar" if abs(maengde) >= abs(pris) else "pris_kr_pr_enhed"),
                   "Den årlige besparelse (mængde × pris) er for stor. Tjek mængden og prisen.")
@@ -314,7 +330,8 @@ def _for_stort(foranst, energi, r: float, dg: float, n: int) -> tuple[str, str] 
     """
     log_d = max(0.0, -n * math.log10(1 + r))  # the largest discount factor, (1+r)^-N for r < 0
     log_g = [nv.log10_faktor(float(e.realprisstigning_pct) / 100 + dg, n - 1) for e in energi]
-    led = [math.log10(float(e.maengde_aar * e.pris_kr_pr_enhed) + 1) + lg for e, lg in zip(energi, log_g, strict=True)]
+    led = [math.log10(float(abs(e.maengde_aar * e.pris_kr_pr_enhed)) + 1) + lg
+           for e, lg in zip(energi, log_g, strict=True)]
     penge = math.log10(float(sum(abs(f.aendret_drift_kr_aar) + f.merpris_kr * (n // f.levetid_aar + 1)
                                  for f in foranst)) + 1)
     stoerst = math.log10(n) + log_d + max(led + [penge]) + math.log10(len(led) + 1)

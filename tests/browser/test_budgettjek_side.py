@@ -318,6 +318,8 @@ def test_json_gem_og_hent_og_forkert_fil(page, base_url, tmp_path):
     # Start again: everything is empty; then the saved file brings it all back.
     page.evaluate("window.lbfGammelSide = true")
     page.get_by_role("button", name="Nulstil og start forfra").click()
+    # It asks first (issue 16).
+    page.get_by_role("dialog", name="Vil I slette alle svar?").get_by_role("button", name="Ja, slet alle svar").click()
     page.wait_for_function("!window.lbfGammelSide")
     vent_paa_klar(page)
     expect(page.locator("#trin-delpulje")).to_be_visible()

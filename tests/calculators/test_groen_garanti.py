@@ -252,7 +252,7 @@ class TestForkertInput:
         d["aar"][3]["graddage"] = 0
         f = fejl(d)
         assert list(f) == ["aar[3].graddage"]
-        assert f["aar[3].graddage"] == "Årets graddagetal skal være større end 0."
+        assert f["aar[3].graddage"] == "Årets graddagetal skal være større end 0 graddage."
 
     def test_flere_end_10_aar_citerer_graensen(self):
         d = inddata(aar=[{"aar": n, "forbrug_kwh": 1, "graddage": 1} for n in range(1, 12)])
@@ -305,8 +305,8 @@ class TestForkertInput:
         ("graddageuafhaengig_andel_pct", 101, "Den graddageuafhængige andel må højst være 100 %."),
         ("graddageuafhaengig_andel_pct", -1, "Den graddageuafhængige andel skal være mindst 0 %."),
         ("baseline_forbrug_kwh", 0, "Baselineforbruget skal være større end 0 kWh."),
-        ("baseline_graddage", 0, "Graddagetallet for baselineåret skal være større end 0."),
-        ("normalaar_graddage", -3112, "Normalårets graddagetal skal være større end 0."),
+        ("baseline_graddage", 0, "Graddagetallet for baselineåret skal være større end 0 graddage."),
+        ("normalaar_graddage", -3112, "Normalårets graddagetal skal være større end 0 graddage."),
         ("beregnet_besparelse_kwh", -5, "Den beregnede besparelse skal være mindst 0 kWh."),
         ("energipris_kr_pr_kwh", -0.5, "Energiprisen skal være mindst 0 kr. pr. kWh."),
         ("selvrisiko_kr", -1, "Beløbet for selvrisikoen kan ikke være negativt. Indtast et beløb på 0 kr. eller mere."),

@@ -377,10 +377,12 @@ class TestForkertInput:
 
     def test_energilinje_felter(self):
         data = sag([(1000, 40)])
-        data["energibesparelser"][0].update({"maengde_aar": -1, "pris_kr_pr_enhed": "x", "enhed": 3,
+        # A negative amount is a net increase of the energy kind (test_negativ_energi.py); true is no number.
+        data["energibesparelser"][0].update({"maengde_aar": True, "pris_kr_pr_enhed": "x", "enhed": 3,
                                              "realprisstigning_pct": -100})
         f = fejl(data)
-        assert f["energibesparelser[0].maengde_aar"] == "Den årlige mængde i energilinje 1 skal være mindst 0."
+        assert f["energibesparelser[0].maengde_aar"] == \
+            "Indtast den årlige mængde i energilinje 1 som et tal, fx 12.500."
         assert f["energibesparelser[0].pris_kr_pr_enhed"] == \
             "Indtast prisen pr. enhed i energilinje 1 som et tal, fx 0,85."
         assert f["energibesparelser[0].enhed"] == "Skriv enheden i energilinje 1 som tekst."

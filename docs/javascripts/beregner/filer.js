@@ -14,7 +14,7 @@ import { LAGER_VERSION, MAKS_FILSTOERRELSE } from "./lager.js";
  * @param {string} navn
  * @param {string} tekst
  * @param {string} type */
-function hentFil(navn, tekst, type) {
+export function hentFil(navn, tekst, type) {
   const url = URL.createObjectURL(new Blob([tekst], { type }));
   const a = el("a", { href: url, download: navn });
   document.body.append(a);
@@ -23,38 +23,57 @@ function hentFil(navn, tekst, type) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** The saved inputs (and the rule set they were computed with) from a file, or a Danish message saying why it
- * cannot be used.
+/** A file's JSON, or a Danish message saying why it cannot be read (too large, not JSON). The calculator's own
+ * file and the file of all saved cases (gemte.js) are read alike.
  * @param {File} fil
- * @param {string} navn the calculator the file must come from
- * @returns {Promise<string | { inddata: Record<string, unknown>, regelsaet: string | null }>} */
-async function indlaesFil(fil, navn) {
+ * @param {string} vaelg what to choose instead ("Vælg en fil, som beregneren har gemt.")
+ * @returns {Promise<{ json: unknown } | string>} */
+export async function laesJsonFil(fil, vaelg) {
   if (fil.size > MAKS_FILSTOERRELSE) {
-    return `Filen »${fil.name}« er for stor (over ${MAKS_FILSTOERRELSE / (1024 * 1024)} MB). Vælg en fil, som beregneren har gemt.`;
+    return `Filen »${fil.name}« er for stor (over ${MAKS_FILSTOERRELSE / (1024 * 1024)} MB). ${vaelg}`;
   }
-  let indhold;
   try {
-    indhold = JSON.parse(await fil.text());
+    return { json: JSON.parse(await fil.text()) };
   } catch {
-    return `Filen »${fil.name}« kunne ikke læses. Vælg en JSON-fil, som beregneren har gemt.`;
+    return `Filen »${fil.name}« kunne ikke læses. ${vaelg.replace("en fil", "en JSON-fil")}`;
   }
-  if (!indhold || typeof indhold !== "object" || Array.isArray(indhold) || forDybt(indhold) || !indhold.inddata
-      || typeof indhold.inddata !== "object" || Array.isArray(indhold.inddata)) {
-    return `Filen »${fil.name}« indeholder ikke en gemt beregning. Jeres nuværende tal er uændrede.`;
+}
+
+/** The saved inputs (and the rule set they were computed with) in a file's or a link's JSON, or a Danish message
+ * saying why they cannot be used.
+ * @param {unknown} indhold the parsed JSON
+ * @param {string} navn the calculator it must come from
+ * @param {string} hvad what it is, as the message's subject ("Filen »x.json«", "Linket")
+ * @param {string} [anden] how it says that another calculator made it
+ * @returns {string | { inddata: Record<string, unknown>, regelsaet: string | null }} */
+export function tjekGemt(indhold, navn, hvad, anden = "er gemt fra en anden beregner") {
+  const g = /** @type {{ inddata?: unknown, beregner?: unknown, regelsaet?: unknown }} */ (indhold);
+  if (!g || typeof g !== "object" || Array.isArray(g) || forDybt(g) || !g.inddata
+      || typeof g.inddata !== "object" || Array.isArray(g.inddata)) {
+    return `${hvad} indeholder ikke en gemt beregning. Jeres nuværende tal er uændrede.`;
   }
-  if (indhold.beregner !== navn) {
-    return `Filen »${fil.name}« er gemt fra en anden beregner. Jeres nuværende tal er uændrede.`;
+  if (g.beregner !== navn) {
+    return `${hvad} ${anden}. Jeres nuværende tal er uændrede.`;
   }
-  const regelsaet = /** @type {{ regelsaet?: unknown }} */ (indhold).regelsaet;
-  return { inddata: indhold.inddata, regelsaet: typeof regelsaet === "string" ? regelsaet : null };
+  return { inddata: /** @type {Record<string, unknown>} */ (g.inddata), regelsaet: typeof g.regelsaet === "string" ? g.regelsaet : null };
 }
 
 /** The rule-set id of a result (issue 15: every result names its rules), or null.
- * @param {Svar | null} svar */
-function regelsaetI(svar) {
+ * @param {Svar | null | undefined} svar */
+export function regelsaetI(svar) {
   const r = /** @type {{ regelgrundlag?: { regelsaet?: unknown } } | null | undefined} */ (svar && svar.resultat);
   const id = r && typeof r === "object" && r.regelgrundlag ? r.regelgrundlag.regelsaet : null;
   return typeof id === "string" ? id : null;
+}
+
+/** The sentence (with a leading space) saying that saved inputs were computed with other rules than today's, or "".
+ * @param {string | null} gemt the rule set it was saved with
+ * @param {string | null} nu the rule set of the new result */
+export function regelAendring(gemt, nu) {
+  return gemt && nu && gemt !== nu
+    ? ` Den blev gemt med en tidligere udgave af reglerne (regelsæt ${gemt}) og er nu regnet igen med de`
+      + ` gældende (regelsæt ${nu}). Se »Regler brugt i beregningen«.`
+    : "";
 }
 
 /**
@@ -90,8 +109,10 @@ export function opsaetFiler(rod, form, { navn, kald, sigTil, gem, indlaest }) {
     const fil = input.files?.[0];
     input.value = "";
     if (!fil) return;
-    const gemt = await indlaesFil(fil, navn);
     const ved = input.parentElement;
+    const json = await laesJsonFil(fil, "Vælg en fil, som beregneren har gemt.");
+    if (typeof json === "string") { sigTil(json, ved); return; }
+    const gemt = tjekGemt(json.json, navn, `Filen »${fil.name}«`);
     if (typeof gemt === "string") { sigTil(gemt, ved); return; }
     try {
       udfyld(form, fladgoer(gemt.inddata));
@@ -103,11 +124,6 @@ export function opsaetFiler(rod, form, { navn, kald, sigTil, gem, indlaest }) {
     gem();
     sidsteSvar = null;
     await indlaest();
-    const nu = regelsaetI(sidsteSvar);
-    const aendret = gemt.regelsaet && nu && gemt.regelsaet !== nu
-      ? ` Den blev gemt med en tidligere udgave af reglerne (regelsæt ${gemt.regelsaet}) og er nu regnet igen med de`
-        + ` gældende (regelsæt ${nu}). Se »Regler brugt i beregningen«.`
-      : "";
-    sigTil(`Beregningen fra filen »${fil.name}« er indlæst.${aendret}`, ved);
+    sigTil(`Beregningen fra filen »${fil.name}« er indlæst.${regelAendring(gemt.regelsaet, regelsaetI(sidsteSvar))}`, ved);
   });
 }

@@ -70,6 +70,31 @@ export function raaFelter(form) {
   return ud;
 }
 
+/** Every named field's raw value as a nested object ({"poster": [{"tekst": …}], "_udbudt": "ja"}): what a saved
+ *  case and a shared link hold. Unlike samlData it keeps the page's own "_" fields and the answers of hidden
+ *  questions, so opening it gives back exactly the form the user left; fladgoer() turns it back into paths.
+ * @param {HTMLFormElement} form */
+export function raaData(form) {
+  /** @type {Record<string, unknown>} */
+  const data = {};
+  for (const [sti, v] of Object.entries(raaFelter(form))) saetSti(data, sti, v);
+  return /** @type {Record<string, unknown>} */ (komprimer(data));
+}
+
+/** Replace the whole form with {path: text}: the page's defaults first (form.reset(); each repeated-rows block
+ *  back to its data-min rows), then the data. Throws the RangeError of udfyld, before changing anything, when the
+ *  data asks for more rows than a block allows.
+ * @param {HTMLFormElement} form
+ * @param {Record<string, unknown>} data */
+export function erstat(form, data) {
+  const antal = raekkerTil(form, data);
+  form.reset();
+  for (const g of /** @type {NodeListOf<HTMLElement>} */ (form.querySelectorAll("[data-gentag]"))) {
+    saetAntalRaekker(g, antal.get(g) || Number(g.dataset.min || 1));
+  }
+  udfyld(form, data);
+}
+
 /** Fill the form from {path: text}; throws a RangeError (a Danish message), before changing
  *  anything, when the data asks for more rows in a block than its data-max allows.
  * @param {HTMLFormElement} form

@@ -1,9 +1,13 @@
 // @ts-check
 // Page-wide behaviour on every page: printing and wide tables.
 
+import { udskrift } from "./udskrift.js";
+
 /** A printed result shows everything: closed <details> in a result or a worked example
- *  (the yearly table, the conventions) open for printing and close again afterwards. */
+ *  (the yearly table, the conventions) open for printing and close again afterwards; a calculator
+ *  with a live result prints as a case file, headed by its inputs (udskrift.js). */
 export function aabnVedUdskrift() {
+  udskrift();
   /** @type {HTMLDetailsElement[]} */
   let aabnet = [];
   addEventListener("beforeprint", () => {

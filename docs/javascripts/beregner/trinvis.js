@@ -2,6 +2,8 @@
 // Step-by-step flow (GOV.UK "one question per page", with "Tjek jeres svar"): a form with
 // data-trinvis shows one .lbf-trin at a time, each with "Fortsæt" (and "Tilbage"), then a
 // summary of the answers with a "Ret" link per question. The browser's back button works.
+// Each time a step or the summary is shown, the calculator's element gets an "lbf-trin" event (detail: { tjek }),
+// so the page can take away a result whose answers are reopened (opsaet.js).
 
 import { erSkjult, opdaterSynlighed, synligTekst, vises } from "./betingelser.js";
 import { el } from "./dom.js";
@@ -14,8 +16,13 @@ import { ryd } from "./fejl.js";
  * @typedef {{ valider: (trin: HTMLElement) => Promise<Fejl[]> }} Validering
  */
 /**
+ * How a step is shown: `historik` true adds a history entry (the default), "erstat" replaces the current one
+ * (a link or a restored result lands on the summary without a step to go back to), false leaves it.
+ * @typedef {{ historik?: boolean | "erstat", fokus?: boolean }} Visning
+ */
+/**
  * @typedef {object} Flow
- * @property {() => void} tilTjek shows the summary ("Tjek jeres svar")
+ * @property {(valg?: Visning) => void} tilTjek shows the summary ("Tjek jeres svar")
  * @property {() => boolean} fortsaetHvisTrin on a question page, acts as "Fortsæt" and returns true
  */
 
@@ -124,7 +131,7 @@ export function trinvis(rod, form, beregn) {
 
   /** Show step `indeks` (trin.length: the summary).
    * @param {number} indeks
-   * @param {{ historik?: boolean, fokus?: boolean }} [valg] */
+   * @param {Visning} [valg] */
   function vis(indeks, { historik = true, fokus = true } = {}) {
     aktuel = indeks;
     if (indeks === trin.length) fraTjek = false;  // "Ret" returns to the summary once
@@ -132,10 +139,11 @@ export function trinvis(rod, form, beregn) {
     trin.forEach((t, i) => { t.hidden = i !== indeks; });
     tjek.hidden = indeks !== trin.length;
     if (indeks === trin.length) bygTjek();
-    // A result belongs to the answers it was computed from: it goes when an answer is reopened.
-    else rod.querySelector("[data-resultat]")?.replaceChildren();
     const id = indeks === trin.length ? "tjek" : trin[indeks].id;
-    if (historik && location.hash !== "#" + id) history.pushState({ trin: indeks }, "", "#" + id);
+    if (historik === "erstat") history.replaceState({ trin: indeks }, "", "#" + id);
+    else if (historik && location.hash !== "#" + id) history.pushState({ trin: indeks }, "", "#" + id);
+    // A result belongs to the answers it was computed from: the page takes it away when an answer is reopened.
+    rod.dispatchEvent(new CustomEvent("lbf-trin", { detail: { tjek: indeks === trin.length } }));
     if (fokus) /** @type {HTMLElement | null} */ (indeks === trin.length ? tjek.querySelector("h2") : trin[indeks].querySelector("legend h2, legend"))?.focus?.();
   }
 
@@ -184,7 +192,7 @@ export function trinvis(rod, form, beregn) {
   history.replaceState({ trin: Math.max(0, start) }, "", location.hash || location.pathname + location.search);
   vis(Math.max(0, start), { historik: false, fokus: false });
   return {
-    tilTjek: () => vis(trin.length),
+    tilTjek: (valg) => vis(trin.length, valg),
     // Enter in a field of a question page means "Fortsæt", as on any one-question page.
     fortsaetHvisTrin() {
       if (aktuel >= trin.length) return false;
