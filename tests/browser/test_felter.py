@@ -87,6 +87,9 @@ def test_noegletal_beloeb_med_kr(page, base_url):
     page.keyboard.type("2.400.000 kr.")
     page.keyboard.press("Enter")
     expect(page.locator(".lbf-tjek")).to_be_visible()
+    # "Tjek jeres svar" shows the amount as typed, its unit once (not "2.400.000 kr. kr.").
+    expect(page.locator(".lbf-tjek")).to_contain_text("2.400.000 kr.")
+    expect(page.locator(".lbf-tjek")).not_to_contain_text("kr. kr.")
     tab_til(page, ".lbf-tjek button[type=submit]")
     page.keyboard.press("Enter")
 

@@ -61,7 +61,10 @@ export function trinvis(rod, form, beregn) {
     if (f.type === "checkbox") return f.checked ? etiket(f) || "Ja" : "";
     if (f instanceof HTMLSelectElement) return f.value ? f.selectedOptions[0]?.textContent?.trim() || f.value : "";
     if (f.type === "date" && f.value) return new Date(f.value + "T12:00").toLocaleDateString("da-DK", { day: "numeric", month: "long", year: "numeric" });
-    return f.value ? f.value + (f.dataset.enhed ? " " + f.dataset.enhed : "") : "";
+    // A value that ends in something other than a digit already carries its unit as the reader typed it
+    // ("2.400.000 kr.", "2,8 %"): shown as typed, not "2.400.000 kr. kr.".
+    const typet = /\d\s*$/.test(f.value);
+    return f.value ? f.value + (f.dataset.enhed && typet ? " " + f.dataset.enhed : "") : "";
   }
 
   /** The answer to one question: the ticked boxes as a list, else the values joined.
