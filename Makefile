@@ -13,7 +13,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 help:
 	@echo "make serve  – installér alt, byg sitet og server det på http://$(HOST):$(PORT)"
 	@echo "make test   – installér alt og kør alle tests (også browsertests i Chromium, Firefox og WebKit)"
-	@echo "make bench  – mål opstart og svartider i Chromium"
+	@echo "make bench  – mål opstart og svartider i Chromium (og Firefox og WebKit)"
 	@echo "make build  – byg sitet til site/"
 	@echo "make preview – for redaktører: byg og genindlæs ved hver gemt ændring"
 	@echo "make zensical-check – byg med Zensical og vis, hvad der mangler (fejler aldrig)"
@@ -35,7 +35,8 @@ node_modules/.stamp: package.json package-lock.json
 deps: .venv/.stamp node_modules/.stamp
 
 # Debian packages for the test suite: Chromium, Firefox ESR and WebKitGTK's WebDriver with a virtual X
-# display (never `playwright install`: it cannot download here), nginx, and Java for the HTML checker.
+# display (never `playwright install`: it cannot download here), nginx with its brotli_static module, and
+# Java for the HTML checker.
 # Installed only when missing.
 system-deps:
 	@missing=""; \
@@ -45,6 +46,7 @@ system-deps:
 	command -v Xvfb >/dev/null || missing="$$missing xvfb"; \
 	command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	[ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing="$$missing libnginx-mod-http-brotli-static"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installerer Debian-pakker:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
@@ -82,7 +84,10 @@ lint: deps
 test: deps system-deps typecheck lint build
 	LBF_SITE_DIR=site $(PY) -m pytest -q
 
-bench: deps system-deps build
+# The snapshot's brotli copy at quality 11 (LBF_BROTLI_STOR; an everyday build uses 9: quality 11 takes
+# a few minutes for the 31 MB snapshot, once per calculators change). Against nginx with deploy/nginx.conf.
+bench: deps system-deps
+	LBF_BROTLI_STOR=11 $(MAKE) --no-print-directory build
 	$(PY) -m build_scripts.bench
 
 # Material for MkDocs reaches its end of life in 2027; its successor Zensical reads mkdocs.yml

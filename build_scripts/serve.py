@@ -1,9 +1,9 @@
 """A small static server for the built site: ``python -m build_scripts.serve [--host H] [--port P] DIR``.
 
 Like ``python -m http.server``, plus what the site needs from a real host: it sends the
-pre-compressed ``.gz`` copy of a file when the browser accepts gzip (the Pyodide runtime and
-snapshot shrink to a quarter), and it sends the correct types for ``.wasm``, ``.mjs`` and
-``.whl``. It sends the headers deploy/nginx.conf sends – read from that file, so the two cannot drift: the
+pre-compressed copy of a file the browser accepts, brotli (``.br``) before gzip (``.gz``), as
+nginx's ``brotli_static`` and ``gzip_static`` do (the Pyodide runtime and snapshot shrink to a
+fifth), and it sends the correct types for ``.wasm``, ``.mjs`` and ``.whl``. It sends the headers deploy/nginx.conf sends – read from that file, so the two cannot drift: the
 Cache-Control of its ``map`` (versioned files for a year, pages ``no-cache``, so an editor's rebuild shows at
 once) and its ``add_header`` lines (the security policy and friends). Production hosting is described in the
 README.
@@ -44,6 +44,21 @@ def cache_control(uri: str, standard: str, regler: list[tuple[re.Pattern[str], s
     return next((vaerdi for regex, vaerdi in regler if regex.search(uri)), standard)
 
 
+def komprimeret_kopi(sti: Path, accept_encoding: str) -> tuple[Path, str] | None:
+    """The pre-compressed copy of ``sti`` to send for this Accept-Encoding, and its Content-Encoding:
+    ``.br`` when brotli is accepted and the copy exists, else ``.gz`` likewise, else None.
+
+    >>> komprimeret_kopi(Path("/findes/ikke.js"), "gzip, br") is None
+    True
+    """
+    koder = {k.split(";")[0].strip().lower() for k in accept_encoding.split(",")}
+    for endelse, kodning in ((".br", "br"), (".gz", "gzip")):
+        kopi = sti.with_name(sti.name + endelse)
+        if kodning in koder and kopi.is_file():
+            return kopi, kodning
+    return None
+
+
 _STANDARD, _REGLER, _FASTE = nginx_hoveder()
 
 TYPER = {".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript",
@@ -55,15 +70,16 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
     def send_head(self):
         sti = Path(self.translate_path(self.path))
-        gz = sti.with_name(sti.name + ".gz")
-        if (sti.is_file() and gz.is_file() and "gzip" in self.headers.get("Accept-Encoding", "")):
+        kopi = sti.is_file() and komprimeret_kopi(sti, self.headers.get("Accept-Encoding", ""))
+        if kopi:
+            fil, kodning = kopi
             try:
-                f = gz.open("rb")
+                f = fil.open("rb")
             except OSError:
                 return super().send_head()
             self.send_response(200)
             self.send_header("Content-Type", self.guess_type(str(sti)))
-            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Encoding", kodning)
             self.send_header("Content-Length", str(os.fstat(f.fileno()).st_size))
             self.send_header("Vary", "Accept-Encoding")
             self.send_header("Last-Modified", self.date_time_string(int(sti.stat().st_mtime)))

@@ -1,31 +1,175 @@
-// Make a Pyodide memory snapshot at build time: Python already started, with the standard
-// library modules our calculators import already imported. The page restores it in about
-// a second instead of starting Python from scratch (several seconds of CPU).
+// Pyodide at build time, for build_scripts/efterbyg.py (and tests/build/test_standardbibliotek.py).
 //
-// Usage: node build_scripts/snapshot.mjs PYODIDE_DIR WHEEL OUT
+//   node build_scripts/snapshot.mjs lav  PYODIDE_DIR WHEEL STDLIB_ZIP OUT_SNAPSHOT OUT_JSON [MODULE ...]
+//   node build_scripts/snapshot.mjs tjek PYODIDE_DIR WHEEL STDLIB_ZIP OUT_JSON [MODULE ...]
 //
-// The snapshot is made before any loadPackage() (a snapshot made after it fails). It also
-// holds our calculators already imported (compiling them is most of an import's cost): the
-// wheel is unpacked where the page unpacks it (site-packages), so the modules' __file__
-// paths stay valid once the page has unpacked the same wheel again (the file system is not
-// part of a memory snapshot). The snapshot is built from the very wheel the manifest names.
-// `_makeSnapshot`/`_loadSnapshot` are underscore (unstable) APIs of the pinned Pyodide,
-// tested in the browser suite, with a plain start as the fallback.
+// Both start Python from STDLIB_ZIP, unpack WHEEL where the page unpacks it (site-packages),
+// import every calculator module and MODULE ... (the standard-library modules the calculators
+// import anywhere, found by build_scripts/standardbibliotek.py), and run every calculator's worked
+// example through the browser's entry point (calculators/_browser.py), with and without the CSV
+// table, plus the error paths and a merinvestering comparison. OUT_JSON gets the standard-library
+// files that were used (the files of every module then in sys.modules that came from the zip).
+//
+// `lav` then writes a memory snapshot of that Python: started, everything imported, the rules
+// read. The page restores it in about a second instead of starting Python from scratch. Before
+// the snapshot, zipimport's cached directory of STDLIB_ZIP is dropped (so the restored Python reads
+// the directory of whatever zip the page mounts: on the snapshot path an empty one, because every
+// module the calculators can import is already imported), and the memory that is free (dead stack,
+// free malloc chunks) is zeroed, which makes the compressed snapshot ~10 % smaller; the file leaves out the
+// zero pages (see `tynd`).
+// `tjek` starts the normal way from a trimmed zip: it fails if a calculator needs a file the zip
+// lacks.
+//
+// Python runs with PYTHONOPTIMIZE=2 (no docstrings in memory, as the worker starts it too). The
+// snapshot is made before any loadPackage() (one made after it fails). `_makeSnapshot` and
+// `makeMemorySnapshot` are underscore (unstable) APIs of the pinned Pyodide, tested in the browser
+// suite, with a plain start as the fallback.
 import fs from "node:fs";
 import path from "node:path";
 
-const [pyodideDir, wheel, out] = process.argv.slice(2);
-const { loadPyodide } = await import(path.resolve(pyodideDir, "pyodide.mjs"));
-const pyodide = await loadPyodide({ indexURL: path.resolve(pyodideDir) + "/", _makeSnapshot: true });
+const [tilstand, pyodideDir, wheel, stdlib, ...rest] = process.argv.slice(2);
+if (!["lav", "tjek"].includes(tilstand)) throw new Error("usage: snapshot.mjs lav|tjek PYODIDE_DIR WHEEL STDLIB_ZIP ...");
+const [snapshotUd, jsonUd, ...moduler] = tilstand === "lav" ? rest : [null, ...rest];
+
+const indexURL = path.resolve(pyodideDir) + "/";
+const laas = JSON.parse(fs.readFileSync(path.join(pyodideDir, "pyodide-lock.json"), "utf8"));
+const { loadPyodide } = await import(path.join(indexURL, "pyodide.mjs"));
+const pyodide = await loadPyodide({
+  indexURL,
+  stdLibURL: path.resolve(stdlib),
+  lockFileContents: { info: laas.info, packages: {} },  // as the worker passes it: no package index
+  env: { PYTHONOPTIMIZE: "2" },
+  _makeSnapshot: tilstand === "lav",
+});
 pyodide.unpackArchive(new Uint8Array(fs.readFileSync(wheel)), "wheel");
-pyodide.runPython(`
-import importlib, pkgutil
+pyodide.globals.set("STDLIB_MODULER", pyodide.toPy(moduler));
+/** Python, with a failure reported as its traceback alone (not Pyodide's minified source).
+ * @param {string} kode */
+function python(kode) {
+  try {
+    return pyodide.runPython(kode);
+  } catch (err) {
+    console.error(String(/** @type {Error} */ (err).message || err));
+    process.exit(1);
+  }
+}
+python(`
+import importlib, json, pkgutil, sys
 import calculators, calculators.visning
+from calculators import _browser
+
 for pakke in (calculators, calculators.visning):
     for m in pkgutil.iter_modules(pakke.__path__, pakke.__name__ + "."):
         if not m.name.endswith("__main__"):
             importlib.import_module(m.name)
+for navn in STDLIB_MODULER:
+    importlib.import_module(navn)
+
+def _svar(tekst, noegle):
+    svar = json.loads(tekst)
+    if noegle not in svar:
+        raise RuntimeError(f"expected {noegle!r} in the answer, got {tekst[:300]}")
+    return svar
+
+for navn in calculators.BEREGNERE:
+    eksempel = json.dumps(calculators.modul(navn).EKSEMPEL)
+    for formular in (False, True):
+        for csv in (False, True):
+            _svar(_browser.kald(navn, eksempel, formular, csv), "resultat")
+    _svar(_browser.kald(navn, "{}", True, False), "fejl")
+    _svar(_browser.kald(navn, "[1, ", True, False), "fejl")
+eksempel = calculators.modul("merinvestering").EKSEMPEL
+_svar(_browser.sammenlign(json.dumps({"alternativer": [{"navn": "A", "inddata": eksempel},
+                                                       {"navn": "B", "inddata": eksempel}]})), "resultat")
+_svar(_browser.sammenlign("{}"), "fejl")
 `);
-const snapshot = pyodide.makeMemorySnapshot();
-fs.writeFileSync(out, snapshot);
-console.log(`snapshot: ${snapshot.length} bytes`);
+// An error crossing into JavaScript formats its traceback: that code path is part of a page's life too.
+try {
+  pyodide.runPython("raise ValueError('prøve')");
+} catch (err) { /* expected */ }
+const brugte = python(`
+import json, sys
+zip_sti = next(p for p in sys.path if p.endswith(".zip")) + "/"
+json.dumps(sorted({spec.origin[len(zip_sti):] for m in list(sys.modules.values())
+                   if (spec := getattr(m, "__spec__", None)) and spec.origin and spec.origin.startswith(zip_sti)}))
+`);
+fs.writeFileSync(jsonUd, brugte);
+
+if (tilstand === "lav") {
+  python(`
+import gc, importlib, linecache, sys, zipimport
+zipimport._zip_directory_cache.clear()
+importlib.invalidate_caches()
+linecache.clearcache()
+del STDLIB_MODULER
+gc.collect()
+`);
+  nulstilFriHukommelse(pyodide._module);
+  const snapshot = pyodide.makeMemorySnapshot();
+  const tyndt = tynd(snapshot);
+  fs.writeFileSync(snapshotUd, tyndt);
+  console.log(`snapshot: ${snapshot.length} bytes, ${tyndt.length} without its zero pages`);
+}
+
+/** The snapshot without its zero pages (over half of it: the unused stack, the heap's unused top), in the
+ * format the worker reads back (docs/javascripts/beregner-worker.js, `udfyld`): "LBS1", the full length,
+ * the number of runs, each run's (offset, length), then the runs' bytes; little-endian u32s. Brotli would
+ * shrink the zeros to nothing anyway, but the browser would still decode and hand over 31 MB, and quality 11
+ * would spend its time on them.
+ * @param {Uint8Array} b */
+function tynd(b) {
+  const SIDE = 4096;
+  /** @type {[number, number][]} */
+  const runs = [];
+  for (let start = 0; start < b.length; start += SIDE) {
+    const slut = Math.min(start + SIDE, b.length);
+    if (!b.subarray(start, slut).some((x) => x !== 0)) continue;
+    const sidste = runs.at(-1);
+    if (sidste && sidste[0] + sidste[1] === start) sidste[1] += slut - start;
+    else runs.push([start, slut - start]);
+  }
+  const hoved = 12 + 8 * runs.length;
+  const ud = new Uint8Array(hoved + runs.reduce((n, [, l]) => n + l, 0));
+  const v = new DataView(ud.buffer);
+  v.setUint32(0, 0x3153424c, true);  // "LBS1"
+  v.setUint32(4, b.length, true);
+  v.setUint32(8, runs.length, true);
+  let pos = hoved;
+  runs.forEach(([o, l], i) => {
+    v.setUint32(12 + 8 * i, o, true);
+    v.setUint32(16 + 8 * i, l, true);
+    ud.set(b.subarray(o, o + l), pos);
+    pos += l;
+  });
+  return ud;
+}
+
+/** Zero the memory nothing uses: the stack below its pointer and every free malloc chunk (found by
+ * allocating them all, with the heap not allowed to grow, then freeing them). Brotli then has less
+ * leftover data to encode. Skipped if this Pyodide does not export what it needs.
+ * @param {any} M the Emscripten module */
+function nulstilFriHukommelse(M) {
+  const noedvendige = ["_emscripten_stack_get_current", "_emscripten_stack_get_end", "_malloc", "_free",
+    "_malloc_footprint", "_malloc_set_footprint_limit", "_malloc_footprint_limit"];
+  if (!noedvendige.every((f) => typeof M[f] === "function")) {
+    console.log("snapshot: free memory not zeroed (this Pyodide does not export malloc's functions)");
+    return;
+  }
+  M.HEAP8.fill(0, M._emscripten_stack_get_end(), M._emscripten_stack_get_current() - 256);
+  const stoerrelse = M.HEAP8.length;
+  const graense = M._malloc_footprint_limit();
+  M._malloc_set_footprint_limit(M._malloc_footprint());
+  const blokke = [];
+  try {
+    for (let n = 1 << 24; n >= 16; n >>= 1) {
+      for (let p = M._malloc(n); p; p = M._malloc(n)) {
+        M.HEAP8.fill(0, p, p + n);
+        blokke.push(p);
+      }
+    }
+  } finally {
+    for (const p of blokke) M._free(p);
+    M._malloc_set_footprint_limit(graense);
+  }
+  if (M.HEAP8.length !== stoerrelse) throw new Error("the heap grew while zeroing free memory");
+}

@@ -7,6 +7,12 @@
 // a started Python in about a second; if the snapshot is missing or fails to load, the
 // worker falls back to the normal start. The snapshot API is underscore (unstable) in the
 // pinned Pyodide, which is why the fallback exists and is tested.
+//
+// Every download starts at once, when the start message comes (it carries the manifest, read
+// from the page): the snapshot, the wheel, the standard library, Pyodide's two scripts and the
+// WebAssembly, which is compiled while it streams in (and while the snapshot still downloads:
+// Pyodide itself compiles only after it has the snapshot). Pyodide then gets what was already
+// fetched (see `forhaand`). The lock file is passed inline (manifest.laas): never downloaded.
 
 /** @typedef {import("./beregner/beskeder.js").FraWorker} FraWorker */
 /** @typedef {import("./beregner/beskeder.js").TilWorker} TilWorker */
@@ -21,10 +27,6 @@ let kald = null;
 /** Python's calculators._browser.sammenlign(data_json) -> JSON text (merinvestering alternatives).
  * @type {((data: string) => string) | null} */
 let sammenlign = null;
-/** @type {LoadPyodide | null} */
-let loadPyodide = null;
-/** @type {string | null} */
-let indexURL = null;
 
 /** @param {FraWorker} m */
 function send(m) {
@@ -37,75 +39,169 @@ function status(tekst) {
 }
 
 // Phase times (absolute ms since the epoch) for `make bench`.
-/** @param {string} fase */
-function maerke(fase) {
-  send({ type: "tid", fase, t: performance.timeOrigin + performance.now() });
+/** @param {string} fase @param {number} [t] ms since this worker's time origin */
+function maerke(fase, t = performance.now()) {
+  send({ type: "tid", fase, t: performance.timeOrigin + t });
 }
 
-/** @param {URL} url */
+/** @param {URL | string} url */
 async function hentSvar(url) {
   const svar = await fetch(url);
-  if (!svar.ok) throw new Error(`${url.pathname}: ${svar.status}`);
+  if (!svar.ok) throw new Error(`${new URL(url).pathname}: ${svar.status}`);
   return svar;
 }
 
-/** @param {URL} url */
+/** @param {URL | string} url */
 async function hent(url) {
   return new Uint8Array(await (await hentSvar(url)).arrayBuffer());
 }
 
-/**
- * @param {Manifest} manifest
- * @param {boolean} normalStart
- * @returns {Promise<{ pyodide: PyodideAPI, sti: "snapshot" | "normal" }>}
- */
-async function startPython(manifest, normalStart) {
-  const laes = /** @type {LoadPyodide} */ (loadPyodide);
-  const index = /** @type {string} */ (indexURL);
-  if (manifest.snapshot && !normalStart) {
-    try {
-      // Passed as a promise, so the snapshot downloads while the runtime loads.
-      const snapshot = hent(new URL(`beregnere/${manifest.snapshot}`, basis));
-      snapshot.catch(() => {});  // a failure surfaces in loadPyodide and is handled below
-      return { pyodide: await laes({ indexURL: index, packages: [], _loadSnapshot: snapshot }), sti: "snapshot" };
-    } catch (err) {
-      console.warn("Pyodide-snapshot kunne ikke bruges; starter normalt.", err);
-    }
+/** The memory snapshot from the file build_scripts/snapshot.mjs writes without its zero pages ("LBS1", the
+ * full length, the number of runs, each run's offset and length, then their bytes; little-endian). A file in
+ * Pyodide's own format is returned as it is.
+ * @param {Uint8Array} b */
+function udfyld(b) {
+  const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  if (b.length < 12 || v.getUint32(0, true) !== 0x3153424c) return b;
+  const ud = new Uint8Array(v.getUint32(4, true));
+  const runs = v.getUint32(8, true);
+  let pos = 12 + 8 * runs;
+  for (let i = 0; i < runs; i++) {
+    const laengde = v.getUint32(16 + 8 * i, true);
+    ud.set(b.subarray(pos, pos + laengde), v.getUint32(12 + 8 * i, true));
+    pos += laengde;
   }
-  return { pyodide: await laes({ indexURL: index, packages: [] }), sti: "normal" };
+  if (pos !== b.length) throw new Error("snapshot-filen er ufuldstændig");
+  return ud;
+}
+
+/** A promise that is also already handled (it is awaited later; a failure must not be reported twice).
+ * @template T @param {Promise<T>} p */
+function senere(p) {
+  p.catch(() => {});
+  return p;
+}
+
+/** Downloads started before Pyodide asks for them, by URL: Pyodide's fetch() of the same URL gets the
+ * same response (see `medForhaand`).
+ * @type {Map<string, Promise<Response>>} */
+const forhaand = new Map();
+
+/**
+ * Run `loadPyodide` with fetch() answering from `forhaand` and WebAssembly.instantiateStreaming()
+ * instantiating the module compiled in advance (Pyodide's own fetch of the WebAssembly, `wasmURL`,
+ * gets an empty answer it never reads). Both are this worker's own globals (nothing else runs
+ * here), put back when the start is over.
+ * @template T
+ * @param {Promise<WebAssembly.Module>} modul
+ * @param {string} wasmURL
+ * @param {() => Promise<T>} start
+ * @returns {Promise<T>}
+ */
+async function medForhaand(modul, wasmURL, start) {
+  const fetchFoer = globalThis.fetch;
+  const instantierFoer = WebAssembly.instantiateStreaming;
+  globalThis.fetch = (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (url === wasmURL) return Promise.resolve(new Response(new Uint8Array(0)));
+    const svar = forhaand.get(url);
+    forhaand.delete(url);
+    return svar || fetchFoer(input, init);
+  };
+  WebAssembly.instantiateStreaming = async (_kilde, imports) => {
+    const m = await modul;
+    return { module: m, instance: await WebAssembly.instantiate(m, imports) };
+  };
+  try {
+    // Pyodide logs a failed instantiation and waits for ever: a failed download or compile ends the start.
+    return await Promise.race([start(), modul.then(() => /** @type {Promise<T>} */ (new Promise(() => {})))]);
+  } finally {
+    globalThis.fetch = fetchFoer;
+    WebAssembly.instantiateStreaming = instantierFoer;
+  }
 }
 
 /**
  * @param {string} navn
  * @param {boolean} normalStart
+ * @param {Manifest | undefined} manifestFraSiden
  * @returns {Promise<{ sti: "snapshot" | "normal", filer: string[] }>}
  */
-async function start(navn, normalStart) {
+async function start(navn, normalStart, manifestFraSiden) {
   if (!/^[a-z_]+$/.test(navn)) throw new Error(`ukendt beregner ${navn}`);
   maerke("worker");
   status("Henter og starter Python …");
   const manifestURL = new URL("beregnere/manifest.json", basis);
-  const manifest = /** @type {Manifest} */ (await (await hentSvar(manifestURL)).json());
+  const manifest = manifestFraSiden || /** @type {Manifest} */ (await (await hentSvar(manifestURL)).json());
   // The runtime lives under its version (assets/pyodide/<version>/), named by the manifest.
   const index = new URL(`pyodide/${manifest.pyodide}/`, basis).href;
-  indexURL = index;
-  ({ loadPyodide } = await import(new URL("pyodide.mjs", index).href));
-  const hjul = hent(new URL(`beregnere/${manifest.hjul}`, basis));
-  hjul.catch(() => {});  // awaited below; don't report it twice
-  const { pyodide, sti } = await startPython(manifest, normalStart);
+  const url = {
+    wasm: new URL("pyodide.asm.wasm", index).href,
+    hjul: new URL(`beregnere/${manifest.hjul}`, basis).href,
+    snapshot: manifest.snapshot ? new URL(`beregnere/${manifest.snapshot}`, basis).href : null,
+    stdlib: new URL(`beregnere/${manifest.stdlib.normal}`, basis).href,
+    stdlibSnapshot: manifest.stdlib.snapshot ? new URL(`beregnere/${manifest.stdlib.snapshot}`, basis).href : null,
+  };
+  const medSnapshot = Boolean(url.snapshot && url.stdlibSnapshot && !normalStart);
+
+  // Everything at once.
+  const snapshot = medSnapshot ? senere(hent(/** @type {string} */ (url.snapshot)).then((b) => {
+    maerke("snapshot hentet");
+    return udfyld(b);
+  })) : null;
+  const modul = senere(WebAssembly.compileStreaming(fetch(url.wasm)).then((m) => {
+    maerke("wasm oversat");
+    return m;
+  }));
+  const stdlibURL = medSnapshot ? /** @type {string} */ (url.stdlibSnapshot) : url.stdlib;
+  forhaand.set(stdlibURL, senere(fetch(stdlibURL)));
+  const hjul = senere(hent(url.hjul));
+  senere(import(new URL("pyodide.asm.mjs", index).href));  // the same module Pyodide imports
+  const { loadPyodide } = /** @type {{ loadPyodide: LoadPyodide }} */ (await import(new URL("pyodide.mjs", index).href));
+  maerke("pyodide.mjs");
+
+  /** @param {string} stdLibURL @param {Promise<Uint8Array> | null} snap */
+  const laes = (stdLibURL, snap) => medForhaand(modul, url.wasm, () => loadPyodide({
+    indexURL: index,
+    stdLibURL,
+    lockFileContents: manifest.laas,
+    packages: [],
+    env: { PYTHONOPTIMIZE: "2" },  // as the snapshot was made (build_scripts/snapshot.mjs): no docstrings
+    ...(snap ? { _loadSnapshot: snap } : {}),
+  }));
+  /** @type {PyodideAPI | null} */
+  let pyodide = null;
+  /** @type {"snapshot" | "normal"} */
+  let sti = "normal";
+  if (medSnapshot) {
+    try {
+      pyodide = await laes(stdlibURL, snapshot);
+      sti = "snapshot";
+    } catch (err) {
+      console.warn("Pyodide-snapshot kunne ikke bruges; starter normalt.", err);
+    }
+  }
+  if (!pyodide) pyodide = await laes(url.stdlib, null);
   maerke("python");
   pyodide.unpackArchive(await hjul, "wheel");
   maerke("hjul");
-  // Import only the page's calculator, so start-up does no work for the others.
+  // Import only the page's calculator, so start-up does no work for the others (on the snapshot
+  // path every calculator is imported already).
   pyodide.runPython(`import calculators._browser, calculators.${navn}, calculators.visning.${navn}`);
   kald = pyodide.pyimport("calculators._browser").kald;
   sammenlign = pyodide.pyimport("calculators._browser").sammenlign;
   maerke("import");
+  // When each download ended, for `make bench`.
+  for (const e of /** @type {PerformanceResourceTiming[]} */ (performance.getEntriesByType("resource"))) {
+    const fil = e.name.split("/").pop()?.replace(/-[0-9a-f]{12}\./, ".");
+    if (fil && e.responseEnd > 0) maerke(`hentet ${fil}`, e.responseEnd);
+  }
   // What this start loaded, for the service worker's offline cache: the runtime files the
-  // build copied (the manifest lists them), the wheel, the manifest and the snapshot.
+  // build copied (the manifest lists them), the wheel, the manifest, the standard library and
+  // the snapshot.
   const filer = manifest.runtime.map((f) => new URL(f, index).href);
-  filer.push(new URL(`beregnere/${manifest.hjul}`, basis).href, manifestURL.href);
-  if (sti === "snapshot") filer.push(new URL(`beregnere/${manifest.snapshot}`, basis).href);
+  filer.push(url.hjul, manifestURL.href, sti === "snapshot" ? stdlibURL : url.stdlib);
+  if (sti === "snapshot") filer.push(/** @type {string} */ (url.snapshot));
   return { sti, filer };
 }
 
@@ -119,7 +215,7 @@ const tekst = (err) => String(/** @type {{ message?: unknown } | null} */ (err)?
 onmessage = async (e) => {
   const m = /** @type {TilWorker} */ (e.data);
   if (m.type === "start") {
-    klar = start(m.navn, m.normalStart).then(
+    klar = start(m.navn, m.normalStart, m.manifest).then(
       ({ sti, filer }) => send({ type: "klar", sti, filer }),
       (err) => send({ type: "startfejl", besked: tekst(err) }),
     );

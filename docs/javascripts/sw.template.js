@@ -1,7 +1,7 @@
 // Service worker: the site and the Pyodide runtime keep working offline after a first visit.
 // The post-build step (build_scripts/efterbyg.py) writes this file to the site root as sw.js,
 // filling in VERSION (a hash of every file of the build) and VERSIONEREDE (the build's
-// versioned files); the gzip copies are written after it, so sw.js has one too.
+// versioned files); the compressed copies are written after it, so sw.js has them too.
 //
 // Nothing is downloaded in advance (a guide page stays light): each page, once loaded,
 // names the files it used and they are cached from the browser's HTTP cache; a calculator
@@ -9,7 +9,7 @@
 // - Pages, the calculators manifest and other unversioned files: network first, so a new
 //   build (a changed rule) is used as soon as the network answers; the cache is the
 //   fallback when offline.
-// - Versioned files (Pyodide under its version, the hashed wheel and snapshot, Material's
+// - Versioned files (Pyodide under its version, the hashed wheel, snapshot and stdlib, Material's
 //   hashed bundles): cache first; their content never changes under the same name.
 // - A new build installs a new worker, which drops the old page cache and the versioned
 //   files the new build no longer uses.
@@ -17,7 +17,7 @@ const VERSION = "__VERSION__";
 const VERSIONEREDE = new Set(__VERSIONEREDE__);
 const SIDE_CACHE = `lbf-sider-${VERSION}`;
 const RUNTIME_CACHE = "lbf-runtime";
-const VERSIONERET = /\/assets\/(pyodide\/[0-9][^/]*\/|beregnere\/(calculators|snapshot)-[0-9a-f]+\.)|\.[0-9a-f]{8}\.min\.(js|css)$/;
+const VERSIONERET = /\/assets\/(pyodide\/[0-9][^/]*\/|beregnere\/(calculators|snapshot|stdlib)-[0-9a-f]+\.)|\.[0-9a-f]{8}\.min\.(js|css)$/;
 
 self.addEventListener("install", () => self.skipWaiting());
 

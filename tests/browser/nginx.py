@@ -12,6 +12,9 @@ from pathlib import Path
 
 ROD = Path(__file__).resolve().parents[2]
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+# deploy/nginx.conf's brotli_static needs this module (Debian: libnginx-mod-http-brotli-static, installed by
+# `make system-deps`); a distribution's nginx.conf loads it from modules-enabled/, this minimal one by path.
+BROTLI_MODUL = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 
 
 def fri_port() -> int:
@@ -32,6 +35,7 @@ def render_konfiguration(site: Path, port: int, mappe: Path) -> Path:
     hoved = mappe / "nginx.conf"
     # user root: the test site may sit in a private temporary folder (mode 0700).
     hoved.write_text(f"""
+load_module {BROTLI_MODUL};
 user root;
 worker_processes 1;
 daemon off;

@@ -9,8 +9,10 @@ import re
 import subprocess
 import sys
 import zipfile
+from html import unescape as html_unescape
 from pathlib import Path
 
+import brotli
 import pytest
 
 from build_scripts import efterbyg
@@ -28,7 +30,8 @@ def _fake_site(rod: Path) -> Path:
     (site / "beregnere" / "noegletal").mkdir(parents=True)
     (site / "index.html").write_text("<!doctype html><title>Forside</title>" + "<p>tekst</p>" * 200)
     (site / "beregnere" / "noegletal" / "index.html").write_text(
-        '<!doctype html><div data-beregner="noegletal" data-state="loading"></div>' + "<p>x</p>" * 200)
+        '<!doctype html><script src="../../javascripts/beregner-start.js" data-start-beregner="noegletal"></script>'
+        '<div data-beregner="noegletal" data-state="loading"></div>' + "<p>x</p>" * 200)
     (site / "assets" / "javascripts").mkdir(parents=True)
     (site / "assets" / "javascripts" / "bundle.a5f9d56c.min.js").write_text(STOR_JS)
     (site / "javascripts").mkdir()
@@ -43,6 +46,12 @@ def kørt(tmp_path_factory):
     site = _fake_site(tmp_path_factory.mktemp("efterbyg"))
     manifest = efterbyg.main(site, snapshot=False)
     return site, manifest
+
+
+def _laes_manifest_fra_side(html: str) -> dict:
+    m = re.search(r'data-start-beregner="[a-z_]+" data-manifest="([^"]+)"', html)
+    assert m, html[:300]
+    return json.loads(html_unescape(m.group(1)))
 
 
 def test_hjulet_er_navngivet_efter_sin_hash_og_har_reglerne(kørt):
@@ -69,6 +78,23 @@ def test_runtime_er_kopieret_og_staar_i_manifestet(kørt):
         assert kopi.stat().st_size == (efterbyg.PYODIDE / navn).stat().st_size, navn
     assert json.loads((site / "assets" / "beregnere" / "manifest.json").read_text()) == manifest
     assert manifest["snapshot"] is None  # snapshot=False: pages start Python the normal way
+    # ... from the whole standard library, under its hash; no standard library for a snapshot start.
+    assert manifest["stdlib"]["snapshot"] is None
+    stdlib = site / "assets" / "beregnere" / manifest["stdlib"]["normal"]
+    assert re.fullmatch(r"stdlib-[0-9a-f]{12}\.zip", stdlib.name)
+    assert stdlib.read_bytes() == (efterbyg.PYODIDE / "python_stdlib.zip").read_bytes()
+    # The lock file is passed inline: its info, no packages (nothing can be loaded by name).
+    laas = json.loads((efterbyg.PYODIDE / "pyodide-lock.json").read_text())
+    assert manifest["laas"] == {"info": laas["info"], "packages": {}}
+    assert not (site / "assets" / "pyodide" / version / "pyodide-lock.json").exists()
+
+
+def test_beregnersiden_har_manifestet_paa_startscriptet(kørt):
+    site, manifest = kørt
+    side = (site / "beregnere" / "noegletal" / "index.html").read_text()
+    assert _laes_manifest_fra_side(side) == manifest
+    assert side.count("data-manifest=") == 1
+    assert "data-manifest" not in (site / "index.html").read_text()
 
 
 def test_service_worker_lister_de_versionerede_filer(kørt):
@@ -86,14 +112,48 @@ def test_service_worker_lister_de_versionerede_filer(kørt):
 def test_komprimering_sker_sidst_ogsaa_for_sw_js(kørt):
     site, _ = kørt
     assert gzip.decompress((site / "sw.js.gz").read_bytes()) == (site / "sw.js").read_bytes()
+    assert brotli.decompress((site / "sw.js.br").read_bytes()) == (site / "sw.js").read_bytes()
     tekst = [p for p in site.rglob("*") if p.is_file() and p.suffix in efterbyg.KOMPRIMERES]
-    store = [p for p in tekst if p.stat().st_size >= efterbyg.MINDST]
+    store = [p for p in tekst if p.stat().st_size >= efterbyg.MINDST and p.suffix != ".zip"]
     assert len(store) >= 8
     for fil in store:
-        gz = fil.with_name(fil.name + ".gz")
-        assert gz.is_file(), fil
+        gz, br = fil.with_name(fil.name + ".gz"), fil.with_name(fil.name + ".br")
+        assert gz.is_file() and br.is_file(), fil
         assert gzip.decompress(gz.read_bytes()) == fil.read_bytes(), fil
-    assert not (site / "lille.css.gz").exists()
+        assert brotli.decompress(br.read_bytes()) == fil.read_bytes(), fil
+        assert br.stat().st_size <= gz.stat().st_size, fil
+    assert not (site / "lille.css.gz").exists() and not (site / "lille.css.br").exists()
+    # A copy that would not be smaller is not written (the full standard library is deflated already).
+    for fil in site.rglob("*.zip"):
+        for kopi in (fil.with_name(fil.name + ".gz"), fil.with_name(fil.name + ".br")):
+            assert not kopi.exists() or kopi.stat().st_size < fil.stat().st_size
+
+
+def test_hver_fil_komprimeres_en_gang_pr_indhold(tmp_path, monkeypatch):
+    """The cache: a second build compresses nothing it has compressed before (the copy comes from the
+    cache, here replaced by a marker to prove it), and a changed file is compressed anew."""
+    monkeypatch.setattr(efterbyg, "CACHE", tmp_path / "cache")
+    site = tmp_path / "site"
+    site.mkdir()
+    fil = site / "side.js"
+    fil.write_text(STOR_JS)
+    assert {p.name for p in efterbyg.komprimer_site(site)} == {"side.js.br", "side.js.gz"}
+    cachet = next((tmp_path / "cache" / "komprimeret").glob("*.br11"))
+    cachet.write_bytes(brotli.compress(b"fra cachen"))
+    (site / "side.js.br").unlink()
+    efterbyg.komprimer_site(site)
+    assert brotli.decompress((site / "side.js.br").read_bytes()) == b"fra cachen"
+    fil.write_text(STOR_JS + "// ny\n")
+    efterbyg.komprimer_site(site)
+    assert brotli.decompress((site / "side.js.br").read_bytes()) == fil.read_bytes()
+
+
+def test_brotlikvalitet(monkeypatch):
+    monkeypatch.delenv("LBF_BROTLI_STOR", raising=False)
+    assert efterbyg.brotli_kvalitet(10 << 20) == 11  # the WebAssembly: compressed once per machine
+    assert efterbyg.brotli_kvalitet(efterbyg.STOR + 1) == 9  # the snapshot, in an everyday build
+    monkeypatch.setenv("LBF_BROTLI_STOR", "11")
+    assert efterbyg.brotli_kvalitet(efterbyg.STOR + 1) == 11  # make bench
 
 
 def test_beregnersider_laeses_fra_html(kørt):
@@ -153,12 +213,27 @@ def test_forhaandsvisningens_hook_koerer_kun_med_lbf_preview(monkeypatch):
 
 def test_det_byggede_site_har_alt_fra_efterbyg(bygget_site):
     manifest = json.loads((bygget_site / "assets" / "beregnere" / "manifest.json").read_text())
-    assert (bygget_site / "assets" / "beregnere" / manifest["hjul"]).is_file()
+    beregnere = bygget_site / "assets" / "beregnere"
+    assert (beregnere / manifest["hjul"]).is_file()
     for navn in manifest["runtime"]:
         assert (bygget_site / "assets" / "pyodide" / manifest["pyodide"] / navn).is_file()
-    assert (bygget_site / "sw.js.gz").is_file()
+    assert (bygget_site / "sw.js.gz").is_file() and (bygget_site / "sw.js.br").is_file()
     assert gzip.decompress((bygget_site / "sw.js.gz").read_bytes()) == (bygget_site / "sw.js").read_bytes()
     for fil in bygget_site.rglob("*"):
-        if fil.is_file() and fil.suffix in efterbyg.KOMPRIMERES and fil.stat().st_size >= efterbyg.MINDST:
+        if fil.is_file() and fil.suffix in efterbyg.KOMPRIMERES - {".zip"} and fil.stat().st_size >= efterbyg.MINDST:
             assert fil.with_name(fil.name + ".gz").is_file(), fil
+            assert fil.with_name(fil.name + ".br").is_file(), fil
     assert len(efterbyg.beregnersider(bygget_site)) == 4
+    # The snapshot (without its zero pages), its brotli copy under a third of it; the trimmed standard library, a fraction of the whole
+    # (its brotli copy under 1 MB); the snapshot start's standard library, an empty zip.
+    snapshot = beregnere / manifest["snapshot"]
+    assert snapshot.with_name(snapshot.name + ".br").stat().st_size < snapshot.stat().st_size / 3
+    stdlib = beregnere / manifest["stdlib"]["normal"]
+    assert stdlib.with_name(stdlib.name + ".br").stat().st_size < 1_000_000
+    with zipfile.ZipFile(stdlib) as z, zipfile.ZipFile(efterbyg.PYODIDE / "python_stdlib.zip") as fuld:
+        assert len(z.namelist()) < len(fuld.namelist()) / 2
+    with zipfile.ZipFile(beregnere / manifest["stdlib"]["snapshot"]) as z:
+        assert z.namelist() == []
+    # Every calculator page carries the manifest.
+    for side in efterbyg.beregnersider(bygget_site):
+        assert _laes_manifest_fra_side((bygget_site / side).read_text()) == manifest, side

@@ -3,9 +3,11 @@ and versioned files are cached for a year (the values are read from deploy/nginx
 
 from __future__ import annotations
 
+import gzip
 import threading
 import urllib.request
 
+import brotli
 import pytest
 
 from build_scripts.serve import lav_server
@@ -17,6 +19,10 @@ def server(tmp_path):
     runtime = tmp_path / "assets" / "pyodide" / "314.0.7"
     runtime.mkdir(parents=True)
     (runtime / "pyodide.asm.wasm").write_bytes(b"\0asm")
+    (runtime / "pyodide.asm.wasm.br").write_bytes(brotli.compress(b"\0asm"))
+    (runtime / "pyodide.asm.wasm.gz").write_bytes(gzip.compress(b"\0asm"))
+    (tmp_path / "kun.js").write_text("const x = 1;")
+    (tmp_path / "kun.js.gz").write_bytes(gzip.compress(b"const x = 1;"))
     srv = lav_server(tmp_path)
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{srv.server_address[1]}"
@@ -38,3 +44,22 @@ def test_sikkerhedshovederne_som_nginx(server):
     h = _hoveder(server + "/")
     assert h["Content-Security-Policy"].startswith("default-src 'self'")
     assert h["X-Content-Type-Options"] == "nosniff"
+
+
+def _hent(url: str, accept: str | None) -> tuple[str | None, bytes]:
+    req = urllib.request.Request(url, headers={"Accept-Encoding": accept} if accept else {})
+    with urllib.request.urlopen(req) as svar:
+        return svar.headers.get("Content-Encoding"), svar.read()
+
+
+def test_brotli_foer_gzip_som_nginx(server):
+    """As nginx's brotli_static and gzip_static: the .br copy when the browser accepts br, else the .gz."""
+    wasm = server + "/assets/pyodide/314.0.7/pyodide.asm.wasm"
+    kodning, krop = _hent(wasm, "gzip, deflate, br, zstd")
+    assert kodning == "br" and brotli.decompress(krop) == b"\0asm"
+    kodning, krop = _hent(wasm, "gzip, deflate")
+    assert kodning == "gzip" and gzip.decompress(krop) == b"\0asm"
+    assert _hent(wasm, None) == (None, b"\0asm")
+    # No .br copy: gzip even when br is accepted.
+    kodning, krop = _hent(server + "/kun.js", "br, gzip")
+    assert kodning == "gzip" and gzip.decompress(krop) == b"const x = 1;"

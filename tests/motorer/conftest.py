@@ -25,6 +25,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import brotli
 import pytest
 
 HER = Path(__file__).resolve().parent
@@ -124,8 +125,11 @@ class Proxy:
         if svar.status >= 400:
             self.problemer.append(f"HTTP {svar.status} for {sti}")
         if svar.status == 200 and (svar.getheader("Content-Type") or "").startswith("text/html") and h.command == "GET":
-            if (svar.getheader("Content-Encoding") or "") == "gzip":
+            kodning = svar.getheader("Content-Encoding") or ""
+            if kodning == "gzip":
                 krop = gzip.decompress(krop)
+            elif kodning == "br":  # nginx's brotli_static (deploy/nginx.conf)
+                krop = brotli.decompress(krop)
             krop = indsaet_proeve(krop, h.headers.get("X-Lbf-Hent", ""))
             ud = [(k, v) for k, v in ud if k.lower() not in ("content-encoding", "etag")]
         self._svar(h, svar.status, ud, krop)

@@ -6,8 +6,9 @@
 // ---- page -> calculator worker ---------------------------------------------------------
 
 /**
- * Start Python and import calculator `navn`. `normalStart` skips the memory snapshot.
- * @typedef {{ type: "start", navn: string, normalStart: boolean }} StartBesked
+ * Start Python and import calculator `navn`. `normalStart` skips the memory snapshot. `manifest` is the
+ * one the page carries (its start script's data-manifest); without it the worker fetches manifest.json.
+ * @typedef {{ type: "start", navn: string, normalStart: boolean, manifest?: Manifest }} StartBesked
  */
 /**
  * Run calculator `navn` on the form data; the answer comes back with the same `id`. With `sammenlign`, `data` is
@@ -48,10 +49,14 @@
 // ---- build -> calculator worker --------------------------------------------------------
 
 /**
- * assets/beregnere/manifest.json, written by build_scripts/efterbyg.py: the
- * wheel, the Pyodide version (its folder under assets/pyodide/), the snapshot (null when
- * none was made) and the runtime files a start loads.
- * @typedef {{ hjul: string, pyodide: string, snapshot: string | null, runtime: string[] }} Manifest
+ * assets/beregnere/manifest.json, written by build_scripts/efterbyg.py (which also puts it on the
+ * calculator pages' start script): the wheel, the Pyodide version (its folder under assets/pyodide/),
+ * the snapshot (null when none was made), the standard library of each start path (assets/beregnere/;
+ * `snapshot` null without a snapshot), Pyodide's lock file without packages (passed inline) and the
+ * runtime files a start loads.
+ * @typedef {{ hjul: string, pyodide: string, snapshot: string | null,
+ *   stdlib: { normal: string, snapshot: string | null }, laas: import("pyodide").Lockfile,
+ *   runtime: string[] }} Manifest
  */
 
 export {};

@@ -29,6 +29,17 @@ import { gemTilOffline } from "./offline.js";
 // The same URL beregner-start.js uses, so the offline cache names one file.
 const WORKER_URL = new URL("../beregner-worker.js", import.meta.url);
 
+/** The manifest the page carries on its start script (build_scripts/efterbyg.py), if any.
+ * @returns {import("./beskeder.js").Manifest | undefined} */
+function sidensManifest() {
+  const tekst = /** @type {HTMLElement | null} */ (document.querySelector("script[data-manifest]"))?.dataset.manifest;
+  try {
+    return tekst ? JSON.parse(tekst) : undefined;
+  } catch (err) {
+    return undefined;  // the worker fetches manifest.json
+  }
+}
+
 /**
  * @param {HTMLElement} rod the calculator's element (data-beregner="NAVN")
  * @returns {WorkerKlient}
@@ -93,7 +104,7 @@ export function startWorker(rod) {
     } else {
       // ?start=normal skips the snapshot (for comparison and as a way out if it misbehaves).
       const normalStart = new URLSearchParams(location.search).get("start") === "normal";
-      send({ type: "start", navn, normalStart });
+      send({ type: "start", navn, normalStart, manifest: sidensManifest() });
     }
   }
   klar.catch((err) => {
