@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 from playwright.sync_api import expect
 
 import calculators
@@ -67,3 +70,29 @@ def fortsaet_med_tastatur(page, trin: str, naeste: str | None = None) -> None:
     page.keyboard.press("Enter")
     if naeste:
         expect(page.locator(f"#{naeste}")).to_be_visible()
+
+
+def start_ved_overskriften(page, base_url, side):
+    """Open a calculator page, wait for Python, and put the keyboard focus on its heading."""
+    page.goto(base_url + side)
+    vent_paa_klar(page)
+    page.locator("h1").evaluate("h => { h.tabIndex = -1; h.focus(); }")
+
+
+def skriv_i(page, selector: str, tekst: str) -> None:
+    """Tab to a text field and type into it (a field reached by Tab has its text selected)."""
+    tab_til(page, selector)
+    page.keyboard.type(tekst)
+    expect(page.locator(selector)).to_have_value(tekst)
+
+
+def forventet_titel(navn: str, data: dict) -> str:
+    """The verdict heading the Python package renders for these inputs."""
+    m = re.search(r'<h3 class="lbf-udfald__titel">(.*?)</h3>',
+                  visning.html(navn, calculators.run(navn, data, formular=True)))
+    assert m, data
+    return html.unescape(m.group(1))
+
+
+def ren(tekst: str) -> str:
+    return " ".join(tekst.replace("\u00a0", " ").split())

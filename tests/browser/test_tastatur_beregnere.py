@@ -9,44 +9,25 @@ asserts that the form holds exactly what was typed (so a key that went astray fa
 
 from __future__ import annotations
 
-import html
-import re
-
 import pytest
-from hjaelp import fortsaet_med_tastatur, tab_til, vent_paa_klar  # tests/browser/hjaelp.py
+from hjaelp import (
+    ROD,
+    fortsaet_med_tastatur,
+    forventet_titel,
+    ren,
+    skriv_i,
+    start_ved_overskriften,
+    tab_til,  # tests/browser/hjaelp.py
+)
 from playwright.sync_api import expect
 
 import calculators
-from calculators import visning
 
 pytestmark = pytest.mark.browser
 
-ROD = "document.querySelector('[data-beregner]')"
 
 
-def start_ved_overskriften(page, base_url, side):
-    page.goto(base_url + side)
-    vent_paa_klar(page)
-    page.locator("h1").evaluate("h => { h.tabIndex = -1; h.focus(); }")
 
-
-def skriv_i(page, selector: str, tekst: str) -> None:
-    """Tab to a text field and type into it (a field reached by Tab has its text selected)."""
-    tab_til(page, selector)
-    page.keyboard.type(tekst)
-    expect(page.locator(selector)).to_have_value(tekst)
-
-
-def forventet_titel(navn: str, data: dict) -> str:
-    """The verdict heading the Python package renders for these inputs."""
-    m = re.search(r'<h3 class="lbf-udfald__titel">(.*?)</h3>',
-                  visning.html(navn, calculators.run(navn, data, formular=True)))
-    assert m, data
-    return html.unescape(m.group(1))
-
-
-def ren(tekst: str) -> str:
-    return " ".join(tekst.replace("\u00a0", " ").split())
 
 
 def fokus_i_resultatet(page) -> bool:
