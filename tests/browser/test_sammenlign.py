@@ -59,6 +59,11 @@ def test_to_gemte_beregninger_side_om_side_med_tastaturet(page, base_url):
     # The decisive assumption, in words (the rate one point higher puts the windows first).
     expect(ud).to_contain_text("med kalkulationsrente +1 procentpoint er det »Vinduer«")
     expect(ud.get_by_role("img", name="Nettonutidsværdi pr. alternativ")).to_be_visible()
+    # On paper the comparison made is printed, its invitation and the pick list are not.
+    page.emulate_media(media="print")
+    expect(ud.locator("table")).to_be_visible()
+    expect(sektion.get_by_text("Gem to eller flere beregninger af samme sag")).to_be_hidden()
+    expect(sektion.locator("[data-sammenlign-liste]")).to_be_hidden()
 
 
 def test_for_faa_valgt_siges_ved_listen(page, base_url):

@@ -303,6 +303,8 @@ def test_merinvestering(page, base_url):
     # The yearly table is in a closed <details> on screen; it is opened for printing and closed again after.
     assert "40 120.758,68 1.500,00 0,00 0,00 119.258,68" in tekst
     expect(page.locator("[data-resultat] details[open]")).to_have_count(0)
+    # No comparison was made, so its section (an invitation to save cases) is not printed.
+    assert "Sammenlign alternativer" not in tekst
     efter_udskrift(page)
 
 
