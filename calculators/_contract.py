@@ -553,10 +553,20 @@ def _dk(x: float | int | Decimal) -> str:
     return str(x).replace(".", ",")
 
 
+#: Each result dataclass's field names, looked up once (a merinvestering result is thousands of values).
+_FELTNAVNE: dict[type, tuple[str, ...]] = {}
+
+
 def til_json(v: Any) -> Any:
     """Dataclasses, Decimals and dates as plain JSON values (amounts become numbers)."""
-    if dataclasses.is_dataclass(v) and not isinstance(v, type):
-        return {f.name: til_json(getattr(v, f.name)) for f in dataclasses.fields(v)}
+    t = type(v)
+    if t is str or t is int or t is bool or v is None:
+        return v
+    navne = _FELTNAVNE.get(t)
+    if navne is None and dataclasses.is_dataclass(v) and not isinstance(v, type):
+        navne = _FELTNAVNE[t] = tuple(f.name for f in dataclasses.fields(v))
+    if navne is not None:
+        return {n: til_json(getattr(v, n)) for n in navne}
     if isinstance(v, Decimal):
         return int(v) if v == v.to_integral_value() and abs(v) < 2**53 else float(v)
     if isinstance(v, (dt.date, dt.datetime)):

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from html import escape
 
@@ -32,6 +33,11 @@ _TOMME = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", 
                     "track", "wbr"})
 #: SVG elements written as ``<rect …/>`` when they have no children.
 _SVG_TOMME = frozenset({"circle", "ellipse", "line", "path", "polygon", "polyline", "rect", "stop", "use"})
+#: Element and attribute names already checked (a result checks the same few names thousands of times).
+_GYLDIGE_ELEMENTER: set[str] = set()
+_GYLDIGE_ATTRIBUTTER: set[str] = set()
+#: The characters :func:`html.escape` replaces.
+_SAERLIGE = re.compile(r"[&<>\"']").search
 
 
 class Html(str):
@@ -73,17 +79,29 @@ def esc(x: object) -> Html:
     """
     if isinstance(x, Html):
         return x
-    return Html(escape(str(x), quote=True))
+    return Html(_tekst(x if type(x) is str else str(x)))
 
 
-def _boern(kids: Iterable[object]) -> Iterable[Html]:
+def _tekst(s: str) -> str:
+    # Most texts of a result (numbers, labels) hold nothing to escape; one regex search is cheaper than
+    # html.escape's five replaces, and a result is thousands of texts (issue 17: recalculation within a frame).
+    return escape(s, quote=True) if _SAERLIGE(s) else s
+
+
+def _saml(kids: Iterable[object], ud: list[str]) -> None:
+    """Append the escaped ``kids`` to ``ud``: lists, tuples and iterators flattened, ``None``/``False`` left out."""
     for k in kids:
-        if k is None or k is False:
+        t = type(k)
+        if t is Html:
+            ud.append(k)  # type: ignore[arg-type]
+        elif t is str:
+            ud.append(_tekst(k))  # type: ignore[arg-type]
+        elif k is None or k is False:
             continue
-        if isinstance(k, (list, tuple)) or isinstance(k, Iterator) and not isinstance(k, str):
-            yield from _boern(k)
+        elif isinstance(k, (list, tuple)) or isinstance(k, Iterator) and not isinstance(k, str):
+            _saml(k, ud)
         else:
-            yield esc(k)
+            ud.append(esc(k))
 
 
 def fragment(*kids: object, sep: str = "") -> Html:
@@ -92,7 +110,9 @@ def fragment(*kids: object, sep: str = "") -> Html:
     >>> fragment(h("b", {}, "1"), None, ["<2>", h("i", {}, "3")], sep="\\n")
     Html('<b>1</b>\\n&lt;2&gt;\\n<i>3</i>')
     """
-    return Html(esc(sep).join(_boern(kids)))
+    ud: list[str] = []
+    _saml(kids, ud)
+    return Html(esc(sep).join(ud))
 
 
 def h(tag: str, attrs: Mapping[str, object] | None = None, /, *kids: object) -> Html:
@@ -107,16 +127,35 @@ def h(tag: str, attrs: Mapping[str, object] | None = None, /, *kids: object) -> 
     >>> h("rect", {"width": 8}), h("br"), h("td", {"class": "lbf-tal"}, 0)
     (Html('<rect width="8"/>'), Html('<br>'), Html('<td class="lbf-tal">0</td>'))
     """
-    if not tag.replace("-", "").isalnum():
-        raise ValueError(f"not an element name: {tag!r}")
+    if tag not in _GYLDIGE_ELEMENTER:
+        if not tag.replace("-", "").isalnum():
+            raise ValueError(f"not an element name: {tag!r}")
+        _GYLDIGE_ELEMENTER.add(tag)
     dele = [f"<{tag}"]
-    for navn, vaerdi in (attrs or {}).items():
-        if not navn.replace("-", "").replace(":", "").isalnum():
-            raise ValueError(f"not an attribute name: {navn!r}")
-        if vaerdi is None or vaerdi is False:
-            continue
-        dele.append(f" {navn}" if vaerdi is True else f' {navn}="{esc(vaerdi)}"')
-    indhold = fragment(*kids)
+    if attrs:
+        for navn, vaerdi in attrs.items():
+            if navn not in _GYLDIGE_ATTRIBUTTER:
+                if not navn.replace("-", "").replace(":", "").isalnum():
+                    raise ValueError(f"not an attribute name: {navn!r}")
+                _GYLDIGE_ATTRIBUTTER.add(navn)
+            if vaerdi is None or vaerdi is False:
+                continue
+            if vaerdi is True:
+                dele.append(f" {navn}")
+                continue
+            # Numbers (an SVG's coordinates) have nothing to escape.
+            t = type(vaerdi)
+            v = _tekst(vaerdi) if isinstance(vaerdi, str) and t is str else str(vaerdi) if t is int or t is float \
+                else esc(vaerdi)
+            dele.append(f' {navn}="{v}"')
+    if len(kids) == 1 and type(kids[0]) is str:
+        indhold = _tekst(kids[0])
+    elif len(kids) == 1 and type(kids[0]) is Html:
+        indhold = kids[0]
+    else:
+        ud: list[str] = []
+        _saml(kids, ud)
+        indhold = "".join(ud)
     if tag in _TOMME:
         if indhold:
             raise ValueError(f"<{tag}> cannot have children")

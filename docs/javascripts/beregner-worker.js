@@ -188,6 +188,11 @@ async function start(navn, normalStart, manifestFraSiden) {
   // Import only the page's calculator, so start-up does no work for the others (on the snapshot
   // path every calculator is imported already).
   pyodide.runPython(`import calculators._browser, calculators.${navn}, calculators.visning.${navn}`);
+  // Everything alive now (the runtime, the modules, the rule data) lives as long as the page: frozen, the cycle
+  // collector stops scanning it on each of the many young collections a calculation triggers. Measured in this
+  // worker (merinvestering, 20 measures × 40 years): a call took 36 ms after a snapshot start and 20 ms after a
+  // normal one, 14 and 13 ms frozen (issue 17).
+  pyodide.runPython("import gc; gc.freeze()");
   kald = pyodide.pyimport("calculators._browser").kald;
   sammenlign = pyodide.pyimport("calculators._browser").sammenlign;
   maerke("import");

@@ -328,6 +328,28 @@ def test_formularen_beregner(page, base_url):
     page.get_by_label("Beboerbetalingsprocent", exact=True).fill("3,5")
     expect(resultat.locator(".lbf-udfald")).to_have_text(_som_tekst(forventet["konklusion"]))
 
+    # A recalculation replaces only the blocks that changed (issue 17): the yearly table does not depend on the
+    # beboerbetaling, so it stays the very same element, open as the reader left it; a new merpris changes it, and
+    # the new table is shown open too.
+    aarstabel_js = "document.querySelector('[data-resultat] details.lbf-aarstabel')"
+    aarstabel.locator("summary").click()
+    page.evaluate(f"{aarstabel_js}.lbfSamme = true")  # a property, not an attribute: the markup is unchanged
+    page.get_by_label("Beboerbetalingsprocent", exact=True).fill("50")
+    expect(resultat.locator(".lbf-udfald")).to_have_text(_som_tekst(andet["konklusion"]))
+    assert page.evaluate(f"{aarstabel_js}.lbfSamme === true && {aarstabel_js}.open")
+    page.get_by_label("Beboerbetalingsprocent", exact=True).fill("3,5")
+    expect(resultat.locator(".lbf-udfald")).to_have_text(_som_tekst(forventet["konklusion"]))
+    page.get_by_label("Foranstaltning 1: merpris i kroner", exact=True).fill("1.300.000")
+    mere = calculators.run("merinvestering", {**FORMULAR, "foranstaltninger": [
+        {**FORMULAR["foranstaltninger"][0], "merpris_kr": "1.300.000"}, FORMULAR["foranstaltninger"][1]]}, formular=True)
+    foerste_aar = tal(Decimal(str(-mere["merinvestering_kr"])), 2)
+    expect(aarstabel.locator("tbody tr").first).to_contain_text(foerste_aar)
+    assert page.evaluate(f"{aarstabel_js}.lbfSamme === undefined && {aarstabel_js}.open")
+    page.get_by_label("Foranstaltning 1: merpris i kroner", exact=True).fill("1250000")
+    expect(aarstabel.locator("tbody tr").first).to_contain_text("-1.570.000,50")
+    aarstabel.locator("summary").click()
+    expect(aarstabel).not_to_have_attribute("open", "")
+
     # The yearly table as CSV: one byte-order mark, semicolons, decimal commas, year 0 to N.
     with page.expect_download() as hentning:
         page.get_by_role("button", name="Download årstabel (CSV)").click()

@@ -60,6 +60,32 @@ class TestByggeren:
         with pytest.raises(ValueError):
             h("br", {}, "x")
 
+    def test_et_afvist_navn_huskes_ikke_som_godkendt(self):
+        # Checked names are remembered (issue 17's speed); a refused one must be refused every time.
+        for _ in range(2):
+            with pytest.raises(ValueError):
+                h("p", {"on click": 1})
+        h("p", {"data-x": 1})
+        assert h("p", {"data-x": 2}) == '<p data-x="2"></p>'
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.one_of(st.text(), st.integers(), st.floats(allow_nan=False), st.decimals(allow_nan=False)))
+    def test_hurtigvejen_svarer_til_html_escape(self, x):
+        """The shortcuts for one text child, a number attribute and a text with nothing to escape write exactly
+        what the general path (html.escape of str(x)) writes."""
+        import html as stdhtml
+
+        forventet = stdhtml.escape(str(x), quote=True)
+        assert h("td", {"data-v": x}, x) == f'<td data-v="{forventet}">{forventet}</td>'
+        assert h("td", {}, [x, None]) == f"<td>{forventet}</td>"
+        assert esc(x) == forventet
+
+    def test_str_underklasse_er_tekst(self):
+        class Navn(str):
+            pass
+
+        assert h("p", {"title": Navn("<a>")}, Navn("<b>")) == '<p title="&lt;a&gt;">&lt;b&gt;</p>'
+
     def test_attributter_none_false_true(self):
         assert h("input", {"a": None, "b": False, "c": True, "d": 0}) == '<input c d="0">'
 

@@ -53,3 +53,61 @@ export function maal(e) {
 export function find(i, selektor) {
   return /** @type {T} */ (i.querySelector(selektor));
 }
+
+/** Put `html` (rendered and escaped by the Python package) into `beholder`, replacing only the top-level blocks
+ *  that differ. An unchanged block stays in place with its layout (a recalculation changes a few numbers, and
+ *  re-laying out a whole long result on every keystroke took the worker's CPU: issue 17), its focus and its scroll
+ *  position; a <details> the reader opened stays open. Blocks may appear or vanish (a § 13 paragraph); the kept
+ *  ones are the longest run of old blocks, in order, that the new result has too.
+ * @param {HTMLElement} beholder
+ * @param {string} html */
+export function erstatIndhold(beholder, html) {
+  const skabelon = document.createElement("template");
+  skabelon.innerHTML = html;
+  const gamle = [...beholder.childNodes];
+  const nye = [...skabelon.content.childNodes];
+  const aabne = new Set(gamle.flatMap((d) => (d instanceof HTMLDetailsElement && d.open ? [d.className] : [])));
+  for (const d of nye) if (d instanceof HTMLDetailsElement && aabne.has(d.className)) d.open = true;
+  /** @param {ChildNode} n */
+  const noegle = (n) => (n instanceof Element ? n.outerHTML : `${n.nodeType}:${n.textContent}`);
+  const a = gamle.map(noegle);
+  const b = nye.map(noegle);
+  // Longest common subsequence of the two block lists (a result is a few dozen blocks).
+  const l = Array.from({ length: a.length + 1 }, () => new Array(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) {
+      l[i][j] = a[i] === b[j] ? l[i + 1][j + 1] + 1 : Math.max(l[i + 1][j], l[i][j + 1]);
+    }
+  }
+  /** @type {ChildNode[]} */
+  const ud = [];
+  let i = 0;
+  for (let j = 0; j < b.length; j++) {
+    while (i < a.length && a[i] !== b[j] && l[i + 1][j] >= l[i][j + 1]) i++;
+    if (i < a.length && a[i] === b[j]) {
+      ud.push(gamle[i]);
+      i++;
+    } else {
+      ud.push(nye[j]);
+    }
+  }
+  // Into place without moving a kept block (moving one would lay it out again).
+  let her = beholder.firstChild;
+  for (const n of ud) {
+    if (n.parentNode === beholder) {
+      while (her && her !== n) {
+        const vaek = her;
+        her = her.nextSibling;
+        vaek.remove();
+      }
+      her = n.nextSibling;
+    } else {
+      beholder.insertBefore(n, her);
+    }
+  }
+  while (her) {
+    const vaek = her;
+    her = her.nextSibling;
+    vaek.remove();
+  }
+}

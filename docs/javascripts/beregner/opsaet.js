@@ -20,7 +20,7 @@
 // belonged to them, computes it again (no result HTML is ever stored).
 
 import { bekraeft } from "./dialog.js";
-import { el, find } from "./dom.js";
+import { el, erstatIndhold, find } from "./dom.js";
 import { feltFor, ryd, visFejl } from "./fejl.js";
 import { opsaetFiler, regelAendring, regelsaetI } from "./filer.js";
 import { erstat, fladgoer, raaData, samlData, udfyld } from "./formdata.js";
@@ -147,7 +147,7 @@ export function opsaet(rod) {
    * @param {Resultatsvar} svar
    * @param {string} inddata the inputs it was computed from (samlData, as JSON) */
   function visResultat(svar, inddata) {
-    resultat.innerHTML = svar.html;
+    erstatIndhold(resultat, svar.html);
     resultat.dataset.beregning = String(++antalBeregninger);
     ikkeForaeldet();
     frisk = true;
