@@ -68,6 +68,12 @@ TYPER = {".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/ja
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPER}
 
+    def guess_type(self, path):
+        # The change feed is Atom (as deploy/nginx.conf serves it); sitemap.xml stays application/xml.
+        if str(path).endswith("aendringer.xml"):
+            return "application/atom+xml"
+        return super().guess_type(path)
+
     def send_head(self):
         sti = Path(self.translate_path(self.path))
         kopi = sti.is_file() and komprimeret_kopi(sti, self.headers.get("Accept-Encoding", ""))

@@ -31,7 +31,8 @@ def test_typer(base_url, manifest):
     pyo = f"/assets/pyodide/{manifest['pyodide']}/"
     forventet = {pyo + "pyodide.asm.wasm": "application/wasm", pyo + "pyodide.mjs": "text/javascript",
                  pyo + "pyodide.asm.mjs": "text/javascript", "/": "text/html",
-                 "/javascripts/beregner.js": "text/javascript", "/frister.ics": "text/calendar"}
+                 "/javascripts/beregner.js": "text/javascript", "/frister.ics": "text/calendar",
+                 "/aendringer.xml": "application/atom+xml", "/sitemap.xml": "application/xml"}
     for sti, typ in forventet.items():
         assert hent(base_url + sti)[1]["Content-Type"].startswith(typ), sti
 

@@ -47,3 +47,41 @@ def test_search_result_opens_the_page(page, base_url):
     link.click()
     expect(page).to_have_url(re.compile(r"/groen-garanti/\?h=trangsprincip#prioritering$"))
     expect(page.locator("h1")).to_contain_text("Grøn garanti")
+
+
+# -- On a calculator page the search index is built after the calculator has started (issue 17) -------------------
+SOEGEWORKER = re.compile(r"/workers/search\.[^/]*\.js$")
+
+
+def _soegeworkere(page) -> list[str]:
+    return [w.url for w in page.workers if SOEGEWORKER.search(w.url)]
+
+
+def test_beregnersiden_bygger_soegeindekset_efter_start(page, base_url):
+    """With Python held back (its WebAssembly never arrives), the search worker is not started while the page
+    loads; going to the search field starts it, and the search works."""
+    page.route(re.compile(r"pyodide\.asm\.wasm"), lambda route: None)  # never answered: the calculator stays loading
+    page.goto(base_url + "/beregnere/groen-garanti/")
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(1500)  # Material's bundle has long since asked for its search worker
+    assert page.locator("[data-beregner]").get_attribute("data-state") != "ready"
+    assert _soegeworkere(page) == []
+    felt = page.locator("input.md-search__input")
+    with page.expect_worker(lambda w: bool(SOEGEWORKER.search(w.url))):
+        felt.click()
+    felt.press_sequentially("trangsprincip")
+    expect(page.locator(".md-search-result__item a[href*='groen-garanti/']").first).to_be_attached()
+
+
+def test_beregnersiden_starter_soegningen_naar_beregneren_er_klar(page, base_url):
+    from hjaelp import vent_paa_klar  # tests/browser/hjaelp.py
+
+    with page.expect_worker(lambda w: bool(SOEGEWORKER.search(w.url)), timeout=120_000):
+        page.goto(base_url + "/beregnere/noegletal/")
+        vent_paa_klar(page)
+    # Guide pages are not held back: their search worker starts with the page.
+    ny = page.context.new_page()
+    with ny.expect_worker(lambda w: bool(SOEGEWORKER.search(w.url)), timeout=20_000):
+        ny.goto(base_url + "/baeredygtighedspuljen/")
+    # Material's own constructor is back once the page has loaded.
+    assert page.evaluate("Worker.toString().includes('[native code]')")

@@ -22,6 +22,8 @@ def server(tmp_path):
     (runtime / "pyodide.asm.wasm.br").write_bytes(brotli.compress(b"\0asm"))
     (runtime / "pyodide.asm.wasm.gz").write_bytes(gzip.compress(b"\0asm"))
     (tmp_path / "kun.js").write_text("const x = 1;")
+    (tmp_path / "aendringer.xml").write_text("<feed/>")
+    (tmp_path / "sitemap.xml").write_text("<urlset/>")
     (tmp_path / "kun.js.gz").write_bytes(gzip.compress(b"const x = 1;"))
     srv = lav_server(tmp_path)
     threading.Thread(target=srv.serve_forever, daemon=True).start()
@@ -63,3 +65,9 @@ def test_brotli_foer_gzip_som_nginx(server):
     # No .br copy: gzip even when br is accepted.
     kodning, krop = _hent(server + "/kun.js", "br, gzip")
     assert kodning == "gzip" and gzip.decompress(krop) == b"const x = 1;"
+
+
+def test_aendringsfeedet_er_atom_som_hos_nginx(server):
+    for sti, typ in (("/aendringer.xml", "application/atom+xml"), ("/sitemap.xml", "application/xml")):
+        with urllib.request.urlopen(server + sti) as svar:
+            assert svar.headers.get_content_type() == typ, sti
