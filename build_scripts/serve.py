@@ -3,9 +3,10 @@
 Like ``python -m http.server``, plus what the site needs from a real host: it sends the
 pre-compressed copy of a file the browser accepts, brotli (``.br``) before gzip (``.gz``), as
 nginx's ``brotli_static`` and ``gzip_static`` do (the Pyodide runtime and snapshot shrink to a
-fifth), and it sends the correct types for ``.wasm``, ``.mjs`` and ``.whl``. It sends the headers deploy/nginx.conf sends – read from that file, so the two cannot drift: the
-Cache-Control of its ``map`` (versioned files for a year, pages ``no-cache``, so an editor's rebuild shows at
-once) and its ``add_header`` lines (the security policy and friends). Production hosting is described in the
+fifth). It sends the types and headers deploy/nginx.conf sends – read from that file, so the two cannot drift:
+its ``types`` block and the ``default_type`` of its exact locations (``.wasm``, ``.mjs``, ``.whl``; the change feed
+as Atom), the Cache-Control of its ``map`` (versioned files for a year, pages ``no-cache``, so an editor's rebuild
+shows at once) and its ``add_header`` lines (the security policy and friends). Production hosting is described in the
 README.
 """
 
@@ -17,6 +18,7 @@ import functools
 import http.server
 import os
 import re
+import urllib.parse
 from pathlib import Path
 
 NGINX = Path(__file__).resolve().parents[1] / "deploy" / "nginx.conf"
@@ -40,6 +42,24 @@ def nginx_hoveder(konf: Path = NGINX) -> tuple[str, list[tuple[re.Pattern[str], 
     return (standard.group(1) if standard else "no-cache"), regler, faste
 
 
+def nginx_typer(konf: Path = NGINX) -> tuple[dict[str, str], dict[str, str]]:
+    """From nginx.conf: the type of each file extension (its ``types`` block) and of each exact location that sets
+    its own ``default_type`` (``location = /aendringer.xml``).
+
+    >>> endelser, steder = nginx_typer()
+    >>> endelser[".wasm"], endelser[".xml"], steder["/aendringer.xml"]
+    ('application/wasm', 'application/xml', 'application/atom+xml')
+    """
+    tekst = konf.read_text(encoding="utf-8")
+    blok = re.search(r"^\s*types \{\n(.*?)^\s*\}", tekst, re.S | re.M)
+    assert blok, f"{konf}: no types block"
+    endelser = {f".{e}": m.group(1) for m in re.finditer(r"^\s*(\S+)\s+([^;]+);", blok.group(1), re.M)
+                for e in m.group(2).split()}
+    steder = {m.group(1): t.group(1) for m in re.finditer(r"location = (\S+) \{(.*?)\n    \}", tekst, re.S)
+              if (t := re.search(r"default_type\s+(\S+);", m.group(2)))}
+    return endelser, steder
+
+
 def cache_control(uri: str, standard: str, regler: list[tuple[re.Pattern[str], str]]) -> str:
     return next((vaerdi for regex, vaerdi in regler if regex.search(uri)), standard)
 
@@ -60,19 +80,15 @@ def komprimeret_kopi(sti: Path, accept_encoding: str) -> tuple[Path, str] | None
 
 
 _STANDARD, _REGLER, _FASTE = nginx_hoveder()
-
-TYPER = {".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript",
-         ".whl": "application/zip", ".bin": "application/octet-stream", ".ics": "text/calendar"}
+_ENDELSER, _STEDER = nginx_typer()
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPER}
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **_ENDELSER}
 
     def guess_type(self, path):
-        # The change feed is Atom (as deploy/nginx.conf serves it); sitemap.xml stays application/xml.
-        if str(path).endswith("aendringer.xml"):
-            return "application/atom+xml"
-        return super().guess_type(path)
+        sted = _STEDER.get(urllib.parse.urlsplit(self.path).path)
+        return sted or super().guess_type(path)
 
     def send_head(self):
         sti = Path(self.translate_path(self.path))

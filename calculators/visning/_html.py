@@ -79,7 +79,7 @@ def esc(x: object) -> Html:
     """
     if isinstance(x, Html):
         return x
-    return Html(_tekst(x if type(x) is str else str(x)))
+    return Html(_tekst(str(x)))
 
 
 def _tekst(s: str) -> str:
@@ -102,6 +102,20 @@ def _saml(kids: Iterable[object], ud: list[str]) -> None:
             _saml(k, ud)
         else:
             ud.append(esc(k))
+
+
+def _indhold(kids: tuple[object, ...]) -> str:
+    """The escaped ``kids`` joined; the common case of one text or one :class:`Html` without a list (a result has
+    thousands of table cells)."""
+    if len(kids) == 1:
+        t = type(kids[0])
+        if t is str:
+            return _tekst(kids[0])  # type: ignore[arg-type]
+        if t is Html:
+            return kids[0]  # type: ignore[return-value]
+    ud: list[str] = []
+    _saml(kids, ud)
+    return "".join(ud)
 
 
 def fragment(*kids: object, sep: str = "") -> Html:
@@ -145,17 +159,8 @@ def h(tag: str, attrs: Mapping[str, object] | None = None, /, *kids: object) -> 
                 continue
             # Numbers (an SVG's coordinates) have nothing to escape.
             t = type(vaerdi)
-            v = _tekst(vaerdi) if isinstance(vaerdi, str) and t is str else str(vaerdi) if t is int or t is float \
-                else esc(vaerdi)
-            dele.append(f' {navn}="{v}"')
-    if len(kids) == 1 and type(kids[0]) is str:
-        indhold = _tekst(kids[0])
-    elif len(kids) == 1 and type(kids[0]) is Html:
-        indhold = kids[0]
-    else:
-        ud: list[str] = []
-        _saml(kids, ud)
-        indhold = "".join(ud)
+            dele.append(f' {navn}="{str(vaerdi) if t is int or t is float else esc(vaerdi)}"')
+    indhold = _indhold(kids)
     if tag in _TOMME:
         if indhold:
             raise ValueError(f"<{tag}> cannot have children")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from hjaelp import vent_paa_klar  # tests/browser/hjaelp.py
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -74,8 +75,6 @@ def test_beregnersiden_bygger_soegeindekset_efter_start(page, base_url):
 
 
 def test_beregnersiden_starter_soegningen_naar_beregneren_er_klar(page, base_url):
-    from hjaelp import vent_paa_klar  # tests/browser/hjaelp.py
-
     with page.expect_worker(lambda w: bool(SOEGEWORKER.search(w.url)), timeout=120_000):
         page.goto(base_url + "/beregnere/noegletal/")
         vent_paa_klar(page)

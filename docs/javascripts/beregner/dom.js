@@ -93,21 +93,22 @@ export function erstatIndhold(beholder, html) {
   }
   // Into place without moving a kept block (moving one would lay it out again).
   let her = beholder.firstChild;
+  /** Remove the old blocks from `her` up to `stop` (null: to the end).
+   * @param {ChildNode | null} stop */
+  const fjernTil = (stop) => {
+    while (her && her !== stop) {
+      const vaek = her;
+      her = her.nextSibling;
+      vaek.remove();
+    }
+  };
   for (const n of ud) {
     if (n.parentNode === beholder) {
-      while (her && her !== n) {
-        const vaek = her;
-        her = her.nextSibling;
-        vaek.remove();
-      }
+      fjernTil(n);
       her = n.nextSibling;
     } else {
       beholder.insertBefore(n, her);
     }
   }
-  while (her) {
-    const vaek = her;
-    her = her.nextSibling;
-    vaek.remove();
-  }
+  fjernTil(null);
 }
