@@ -17,7 +17,7 @@ import json
 from . import Inputfejl, beregn, visning
 from ._contract import laes_json, til_json
 
-__all__ = ["kald", "sammenlign"]
+__all__ = ["kald", "opvarm", "sammenlign"]
 
 
 def kald(navn: str, data_json: str, formular: bool = True, med_csv: bool = False, *,
@@ -39,6 +39,20 @@ def kald(navn: str, data_json: str, formular: bool = True, med_csv: bool = False
     if csv is not None:
         svar["csv"] = csv
     return json.dumps(svar, ensure_ascii=False)
+
+
+def opvarm(navn: str) -> None:
+    """Run calculator ``navn`` on its worked example, as the page would, and throw the answer away.
+
+    The worker calls it a few times while the page is idle after start-up: WebAssembly starts in the
+    browser's baseline compiler and the engine optimises a function only once it has run enough, so the
+    first real recalculations otherwise pay for that work (issue 17).
+
+    >>> opvarm("noegletal")
+    """
+    from . import modul
+
+    kald(navn, json.dumps(modul(navn).EKSEMPEL, default=str), True, False)
 
 
 def sammenlign(data_json: str, *, idprefiks: str = visning.BROWSER_IDPRAEFIKS) -> str:

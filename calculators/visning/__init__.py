@@ -22,7 +22,7 @@ import importlib
 
 from ._html import BROWSER_IDPRAEFIKS, EKSEMPEL_IDPRAEFIKS, Html
 
-__all__ = ["BROWSER_IDPRAEFIKS", "EKSEMPEL_IDPRAEFIKS", "csv", "eksempel_html", "html"]
+__all__ = ["BROWSER_IDPRAEFIKS", "EKSEMPEL_IDPRAEFIKS", "csv", "eksempel_html", "glem_gemte_dele", "html"]
 
 
 def _modul(navn: str):
@@ -35,6 +35,18 @@ def html(navn: str, resultat: object, *, idprefiks: str | None = None) -> Html:
     Without ``idprefiks`` the view derives one from the result (tests, the CLI).
     """
     return _modul(navn).html(resultat, idprefiks=idprefiks)
+
+
+def glem_gemte_dele() -> None:
+    """Forget the pieces of HTML the views keep between calls (``functools.lru_cache``: a rule's source, the rules
+    used, a budget check), for a test that watches what the views render."""
+    import sys
+
+    for navn, m in list(sys.modules.items()):
+        if navn == __name__ or navn.startswith(__name__ + "."):
+            for f in vars(m).values():
+                if callable(getattr(f, "cache_clear", None)):
+                    f.cache_clear()
 
 
 def csv(navn: str, resultat: object) -> str | None:

@@ -11,6 +11,7 @@ and in its printout.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from .._format import dato
 from .._regelgrundlag import Regelgrundlag
@@ -23,6 +24,8 @@ def _periode(fra, til) -> str:
     return f"gælder {dato(fra)}–{dato(til)}" if til else f"gælder fra {dato(fra)}"
 
 
+# The rules of a calculation rarely change between two recalculations (Regelgrundlag is frozen, so hashable).
+@functools.lru_cache(maxsize=64)
 def regelgrundlag_html(g: Regelgrundlag, *, beregnet_paa: dt.date | None = None,
                        datotekst: str = "beregningsdatoen") -> Html:
     """The rules as a list (never a wide table: it must read on a phone and print on A4); ``beregnet_paa``: the

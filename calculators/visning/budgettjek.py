@@ -16,6 +16,8 @@ True
 
 from __future__ import annotations
 
+import functools
+
 from .._format import andel, kr
 from ..budgettjek import Resultat, Tjek
 from ._html import EKSEMPEL_IDPRAEFIKS, Html, fragment, h, kilde, rulleomraade, status_ikon, udfald
@@ -90,6 +92,7 @@ def _optaelling(antal: dict[str, int]) -> str:
     return tekst
 
 
+@functools.lru_cache(maxsize=128)  # a changed amount changes a few checks; the others render as before
 def _punkt(t: Tjek) -> Html:
     dele: list[object] = [fragment(status_ikon(t.status), " ", h("strong", {}, f"{TITLER.get(t.id, t.id)}:"),
                                    " ", t.besked)]

@@ -32,6 +32,7 @@ from .._format import kr, pct, pct_som_angivet, tal, tal_som_angivet
 from ..merinvestering import Resultat
 from ._html import (
     Html,
+    celle,
     fragment,
     h,
     kilde,
@@ -159,7 +160,7 @@ def _tabel(hoved: Sequence[str], raekker: Sequence[Sequence[object]], *, p: str,
         h("caption", {}, titel) if titel else None,
         h("thead", {}, h("tr", {}, [h("th", {"scope": "col", "class": k(i)}, c) for i, c in enumerate(hoved)])),
         h("tbody", {}, [h("tr", {}, h("th", {"scope": "row"}, rk[0]),
-                          [h("td", {"class": k(i)}, c) for i, c in enumerate(rk[1:], 1)]) for rk in raekker])))
+                          [celle("td", k(i), c) for i, c in enumerate(rk[1:], 1)]) for rk in raekker])))
 
 
 def _ja_nej(x: bool | None) -> str:

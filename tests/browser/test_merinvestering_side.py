@@ -328,9 +328,9 @@ def test_formularen_beregner(page, base_url):
     page.get_by_label("Beboerbetalingsprocent", exact=True).fill("3,5")
     expect(resultat.locator(".lbf-udfald")).to_have_text(_som_tekst(forventet["konklusion"]))
 
-    # A recalculation replaces only the blocks that changed (issue 17): the yearly table does not depend on the
-    # beboerbetaling, so it stays the very same element, open as the reader left it; a new merpris changes it, and
-    # the new table is shown open too.
+    # A recalculation changes only what changed (issue 17): the yearly table does not depend on the
+    # beboerbetaling, so it stays the very same element, open as the reader left it; a new merpris changes its
+    # numbers in place: still the same element, still open, every cell as the calculator computes it.
     aarstabel_js = "document.querySelector('[data-resultat] details.lbf-aarstabel')"
     aarstabel.locator("summary").click()
     page.evaluate(f"{aarstabel_js}.lbfSamme = true")  # a property, not an attribute: the markup is unchanged
@@ -344,7 +344,11 @@ def test_formularen_beregner(page, base_url):
         {**FORMULAR["foranstaltninger"][0], "merpris_kr": "1.300.000"}, FORMULAR["foranstaltninger"][1]]}, formular=True)
     foerste_aar = tal(Decimal(str(-mere["merinvestering_kr"])), 2)
     expect(aarstabel.locator("tbody tr").first).to_contain_text(foerste_aar)
-    assert page.evaluate(f"{aarstabel_js}.lbfSamme === undefined && {aarstabel_js}.open")
+    assert page.evaluate(f"{aarstabel_js}.lbfSamme === true && {aarstabel_js}.open")
+    celler = page.evaluate(f"[...{aarstabel_js}.querySelectorAll('tbody tr')].map((r) => r.innerText.split('\\t').length)")
+    assert len(celler) == len(mere["aar"]) + 1 and set(celler) == {8}
+    sidste = mere["aar"][-1]["akkumuleret_diskonteret_kr"]
+    expect(aarstabel.locator("tbody tr").last).to_contain_text(tal(Decimal(str(sidste)), 2))
     page.get_by_label("Foranstaltning 1: merpris i kroner", exact=True).fill("1250000")
     expect(aarstabel.locator("tbody tr").first).to_contain_text("-1.570.000,50")
     aarstabel.locator("summary").click()

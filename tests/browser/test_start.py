@@ -106,3 +106,17 @@ def test_uden_manifest_paa_siden_henter_workeren_det(page, base_url, anmodninger
     assert "/assets/beregnere/manifest.json" in anmodninger
     assert page.get_attribute("[data-beregner]", "data-start") == "snapshot"
     assert _svar(page) == calculators.run("noegletal", DATA, formular=True)
+
+
+def test_workeren_varmer_op_naar_siden_er_stille_og_svarer_imens(page, base_url):
+    """After the start the worker runs the calculator's worked example while the page is idle (issue 17: the engine
+    optimises only code that has run), and ends the warm-up; a call made meanwhile gets its own, right answer."""
+    page.goto(base_url + SIDE)
+    vent_paa_klar(page)
+    assert _svar(page) == calculators.run("noegletal", DATA, formular=True)
+    # Polled with evaluate(): wait_for_function() uses eval, which the site's security policy forbids.
+    opvarmet = page.evaluate("""async () => {
+      for (let i = 0; i < 600 && !(window.__lbfTider || {}).opvarmet; i++) await new Promise((r) => setTimeout(r, 100));
+      return Boolean((window.__lbfTider || {}).opvarmet); }""")
+    assert opvarmet
+    assert _svar(page) == calculators.run("noegletal", DATA, formular=True)

@@ -37,9 +37,14 @@
 /** Python is ready; `filer` is what the start loaded, for the offline cache.
  * @typedef {{ type: "klar", sti: "snapshot" | "normal", filer: string[] }} KlarBesked */
 /** @typedef {{ type: "startfejl", besked: string }} StartfejlBesked */
-/** The answer to a call; `svar` is null (and `intern` says why) when Python failed.
+/** The answer to a call as the worker sends it: the Python package's JSON text as it is (a text crosses to the
+ * page as one copy; a parsed object is copied field by field on both sides), null (and `intern` says why) when
+ * Python failed.
+ * @typedef {{ type: "svartekst", id: number, json: string | null, intern?: string }} SvartekstBesked */
+/** @typedef {StatusBesked | TidBesked | KlarBesked | StartfejlBesked | SvartekstBesked} FraWorker */
+/** The answer to a call as the page's code gets it (beregner/worker-klient.js parses the text); `svar` is null
+ * (and `intern` says why) when Python failed.
  * @typedef {{ type: "svar", id: number, svar: Svar | null, intern?: string }} SvarBesked */
-/** @typedef {StatusBesked | TidBesked | KlarBesked | StartfejlBesked | SvarBesked} FraWorker */
 
 // ---- page -> service worker ------------------------------------------------------------
 

@@ -54,11 +54,41 @@ export function find(i, selektor) {
   return /** @type {T} */ (i.querySelector(selektor));
 }
 
-/** Put `html` (rendered and escaped by the Python package) into `beholder`, replacing only the top-level blocks
- *  that differ. An unchanged block stays in place with its layout (a recalculation changes a few numbers, and
- *  re-laying out a whole long result on every keystroke took the worker's CPU: issue 17), its focus and its scroll
- *  position; a <details> the reader opened stays open. Blocks may appear or vanish (a § 13 paragraph); the kept
- *  ones are the longest run of old blocks, in order, that the new result has too.
+/** Make `gammel` look like `ny` (a node of the same kind and name) by changing it in place: attributes, text and,
+ *  recursively, children, so an unchanged part keeps its layout and a changed number is one text change. A child
+ *  of another kind or name is replaced. A <details> keeps its open state (the reader's choice). Returns false, and
+ *  changes nothing, when the two are not of the same kind and name.
+ * @param {ChildNode} gammel
+ * @param {ChildNode} ny
+ * @returns {boolean} */
+function morf(gammel, ny) {
+  if (gammel.nodeType !== ny.nodeType || gammel.nodeName !== ny.nodeName) return false;
+  if (gammel.isEqualNode(ny)) return true;
+  if (!(gammel instanceof Element) || !(ny instanceof Element)) {
+    gammel.nodeValue = ny.nodeValue;
+    return true;
+  }
+  for (const { name } of [...gammel.attributes]) {
+    if (!ny.hasAttribute(name) && !(name === "open" && gammel instanceof HTMLDetailsElement)) gammel.removeAttribute(name);
+  }
+  for (const { name, value } of ny.attributes) if (gammel.getAttribute(name) !== value) gammel.setAttribute(name, value);
+  const gamle = [...gammel.childNodes];
+  const nye = [...ny.childNodes];
+  nye.forEach((n, k) => {
+    const g = gamle[k];
+    if (!g) gammel.append(n);
+    else if (!morf(g, n)) g.replaceWith(n);
+  });
+  for (const g of gamle.slice(nye.length)) g.remove();
+  return true;
+}
+
+/** Put `html` (rendered and escaped by the Python package) into `beholder`, changing only what differs. Top-level
+ *  blocks are matched first: the longest run of old blocks, in order, that the new result has too stays as it is
+ *  (blocks may appear or vanish: a § 13 paragraph); between two kept blocks, an old and a new block of the same
+ *  element are made alike in place (`morf`), the rest replaced. A recalculation changes a few numbers, and
+ *  re-laying out and repainting a whole long result on every keystroke took the processor the worker needs
+ *  (issue 17); a kept block also keeps its focus and scroll position, and a <details> the reader opened stays open.
  * @param {HTMLElement} beholder
  * @param {string} html */
 export function erstatIndhold(beholder, html) {
@@ -79,17 +109,27 @@ export function erstatIndhold(beholder, html) {
       l[i][j] = a[i] === b[j] ? l[i + 1][j + 1] + 1 : Math.max(l[i + 1][j], l[i][j + 1]);
     }
   }
+  /** The kept blocks as [old index, new index], ending with both lengths.
+   * @type {[number, number][]} */
+  const par = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i] === b[j]) par.push([i++, j++]);
+    else if (l[i + 1][j] >= l[i][j + 1]) i++;
+    else j++;
+  }
+  par.push([a.length, b.length]);
   /** @type {ChildNode[]} */
   const ud = [];
-  let i = 0;
-  for (let j = 0; j < b.length; j++) {
-    while (i < a.length && a[i] !== b[j] && l[i + 1][j] >= l[i][j + 1]) i++;
-    if (i < a.length && a[i] === b[j]) {
-      ud.push(gamle[i]);
-      i++;
-    } else {
-      ud.push(nye[j]);
+  let gi = 0;
+  let gj = 0;
+  for (const [pi, pj] of par) {
+    for (let k = 0; gj + k < pj; k++) {
+      const g = gi + k < pi ? gamle[gi + k] : null;
+      ud.push(g && morf(g, nye[gj + k]) ? g : nye[gj + k]);
     }
+    if (pi < a.length) ud.push(gamle[pi]);
+    gi = pi + 1;
+    gj = pj + 1;
   }
   // Into place without moving a kept block (moving one would lay it out again).
   let her = beholder.firstChild;

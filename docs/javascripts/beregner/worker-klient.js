@@ -89,7 +89,17 @@ export function startWorker(rod) {
       klarLoes();
     }
     else if (m.type === "startfejl") klarAfvis(new Error(m.besked));
-    else if (m.type === "svar") { afventer.get(m.id)?.(m); afventer.delete(m.id); }
+    else if (m.type === "svartekst") {
+      /** @type {SvarBesked} */
+      let svar = { type: "svar", id: m.id, svar: null, intern: m.intern };
+      try {
+        if (m.json !== null) svar = { type: "svar", id: m.id, svar: JSON.parse(m.json) };
+      } catch (err) {
+        svar.intern = String(err);
+      }
+      afventer.get(m.id)?.(svar);
+      afventer.delete(m.id);
+    }
   };
   /** @param {ErrorEvent} e */
   const paaFejl = (e) => { e.preventDefault?.(); klarAfvis(new Error(e.message || "worker")); };
