@@ -1,7 +1,8 @@
 """The one entry point the browser worker calls: JSON text in, JSON text out.
 
-Crossing the JavaScript boundary as text keeps the glue trivial and the contract identical
-to the CLI's: ``{"resultat": {...}, "html": "..."}`` or ``{"fejl": [...]}``.
+Crossing the JavaScript boundary as text keeps the glue trivial and the contract the CLI's:
+``{"resultat": {...}, "html": "...", "regelsaet": "..."}`` (the result's rule set, also inside ``resultat``,
+named on its own for the answers that leave ``resultat`` out) or ``{"fejl": [...]}``.
 
 >>> import json
 >>> svar = json.loads(kald("noegletal", json.dumps({"rolle": "bygherre",
@@ -20,12 +21,19 @@ from ._contract import laes_json, til_json
 __all__ = ["kald", "opvarm", "sammenlign"]
 
 
-def kald(navn: str, data_json: str, formular: bool = True, med_csv: bool = False, *,
+def kald(navn: str, data_json: str, formular: bool = True, med_csv: bool = False, med_resultat: bool = True, *,
          idprefiks: str = visning.BROWSER_IDPRAEFIKS) -> str:
-    """Run calculator ``navn``; the CSV table (for a download) only when asked for.
+    """Run calculator ``navn``; the CSV table (for a download) only when asked for. A result's answer also names
+    its ``regelsaet``; ``med_resultat=False`` leaves the result's data out (a recalculation as the reader types
+    shows only the HTML; the data is asked for when a file is saved).
 
     The HTML's ids start with ``idprefiks`` (the browser's own, so that they never clash with
     the worked example's on the same page).
+
+    >>> svar = json.loads(kald("noegletal", json.dumps({"rolle": "bygherre", "tilsagnsdato": "2012-03-01",
+    ...     "udbudsdato": "", "beloeb_kr": "6.000.000"}), True, False, False))
+    >>> sorted(svar), len(svar["regelsaet"])
+    (['html', 'regelsaet'], 12)
     """
     data, problem = laes_json(data_json)   # the CLI's rule: huge integers, deep nesting, lone surrogates
     if problem:
@@ -34,7 +42,10 @@ def kald(navn: str, data_json: str, formular: bool = True, med_csv: bool = False
         resultat = beregn(navn, data, formular=formular)
     except Inputfejl as e:
         return json.dumps(e.til_json(), ensure_ascii=False)
-    svar = {"resultat": til_json(resultat), "html": visning.html(navn, resultat, idprefiks=idprefiks)}
+    svar = {"html": visning.html(navn, resultat, idprefiks=idprefiks),
+            "regelsaet": resultat.regelgrundlag.regelsaet}
+    if med_resultat:
+        svar["resultat"] = til_json(resultat)
     csv = visning.csv(navn, resultat) if med_csv else None
     if csv is not None:
         svar["csv"] = csv

@@ -24,7 +24,7 @@ from decimal import Decimal
 from .._contract import til_json
 from .._format import kr, tal
 from ..groen_garanti import Resultat
-from ._html import Html, fragment, h, kilde, liste, rulleomraade, standard_idprefiks, trin, udfald
+from ._html import Html, celle, fragment, h, kilde, liste, rulleomraade, standard_idprefiks, trin, udfald
 from ._regler import regelgrundlag_html
 from ._typet import som_resultat
 
@@ -248,13 +248,12 @@ _KOLONNER = (
 
 def _tabel(r: Resultat, tabel_id: str) -> Html:
     cap = f"{tabel_id}-titel"
-    tal_celle = {"class": "lbf-tal"}
     raekker = [h("tr", {}, h("th", {"scope": "row"}, f"År {a.aar}"),
-                 [h("td", tal_celle, fmt(getattr(a, felt))) for felt, _, fmt in _KOLONNER])
+                 [celle("td", "lbf-tal", fmt(getattr(a, felt))) for felt, _, fmt in _KOLONNER])
                for a in r.aar]
     t = r.total
     total = h("tr", {}, h("th", {"scope": "row"}, f"I alt ({t.antal_aar} år)"),
-              [h("td", tal_celle, fmt(getattr(t, felt))) if hasattr(t, felt) else h("td")
+              [celle("td", "lbf-tal", fmt(getattr(t, felt))) if hasattr(t, felt) else h("td")
                for felt, _, fmt in _KOLONNER])
     return rulleomraade("Opfølgning år for år", tabel_id, h("table", {"class": "lbf-tabel", "id": tabel_id},
                h("caption", {"id": cap}, "Opfølgning år for år"),

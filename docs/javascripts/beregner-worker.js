@@ -21,8 +21,8 @@
 /** @typedef {typeof import("pyodide").loadPyodide} LoadPyodide */
 
 const basis = new URL("../assets/", import.meta.url);
-/** Python's calculators._browser.kald(navn, data_json, formular, med_csv) -> JSON text.
- * @type {((navn: string, data: string, formular: boolean, csv: boolean) => string) | null} */
+/** Python's calculators._browser.kald(navn, data_json, formular, med_csv, med_resultat) -> JSON text.
+ * @type {((navn: string, data: string, formular: boolean, csv: boolean, resultat: boolean) => string) | null} */
 let kald = null;
 /** Python's calculators._browser.opvarm(navn): the worked example, computed and thrown away.
  * @type {((navn: string) => void) | null} */
@@ -271,7 +271,7 @@ onmessage = async (e) => {
       const python = /** @type {NonNullable<typeof kald>} */ (kald);
       const json = m.sammenlign
         ? /** @type {NonNullable<typeof sammenlign>} */ (sammenlign)(JSON.stringify(m.data))
-        : python(m.navn, JSON.stringify(m.data), true, Boolean(m.csv));
+        : python(m.navn, JSON.stringify(m.data), true, Boolean(m.csv), m.resultat !== false);
       send({ type: "svartekst", id: m.id, json });
     } catch (err) {
       send({ type: "svartekst", id: m.id, json: null, intern: tekst(err) });

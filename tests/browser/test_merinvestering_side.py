@@ -485,3 +485,22 @@ def test_json_hent_indlaes_genindlaes_og_nulstil(page, base_url):
         "beregningsdato": "", "tilsagnsaar": "",
     }
     expect(page.locator("[data-resultat]")).to_be_empty()
+
+
+def test_json_efter_genberegning_har_resultatet_for_de_nye_tal(page, base_url):
+    """A recalculation as the reader types brings only the result's HTML (issue 17); the file saved afterwards still
+    holds the result of the numbers on the screen, computed when the file is asked for."""
+    aaben(page, base_url)
+    udfyld_formular(page)
+    page.get_by_role("button", name="Beregn", exact=True).click()
+    page.locator("[data-resultat] .lbf-udfald").wait_for()
+    nummer = page.get_attribute("[data-resultat]", "data-beregning")
+    page.get_by_label("Beboerbetalingsprocent", exact=True).fill("50")
+    expect(page.locator("[data-resultat]")).not_to_have_attribute("data-beregning", nummer)
+    with page.expect_download() as hentning:
+        page.get_by_role("button", name="Download beregning (JSON)").click()
+    with open(hentning.value.path(), encoding="utf-8") as f:
+        gemt = json.load(f)
+    assert gemt["inddata"] == {**FORMULAR, "beboerbetalingsprocent": "50"}
+    assert gemt["resultat"] == calculators.run("merinvestering", gemt["inddata"], formular=True)
+    assert gemt["regelsaet"] == gemt["resultat"]["regelgrundlag"]["regelsaet"]

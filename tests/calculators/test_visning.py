@@ -219,10 +219,16 @@ def test_en_fejlliste_er_ikke_et_resultat():
 
 def test_browserens_svar_har_samme_form():
     svar = json.loads(_browser.kald("merinvestering", json.dumps(modul("merinvestering").EKSEMPEL), True, True))
-    assert set(svar) == {"resultat", "html", "csv"}
+    assert set(svar) == {"resultat", "html", "regelsaet", "csv"}
     assert svar["resultat"] == run("merinvestering", modul("merinvestering").EKSEMPEL)
+    assert svar["regelsaet"] == svar["resultat"]["regelgrundlag"]["regelsaet"]
     assert set(json.loads(_browser.kald("noegletal", "{}"))) == {"fejl"}
-    assert set(json.loads(_browser.kald("noegletal", json.dumps(modul("noegletal").EKSEMPEL)))) == {"resultat", "html"}
+    eksempel = json.dumps(modul("noegletal").EKSEMPEL)
+    assert set(json.loads(_browser.kald("noegletal", eksempel))) == {"resultat", "html", "regelsaet"}
+    # A recalculation as the reader types asks for the HTML only (issue 17); the same HTML.
+    uden = json.loads(_browser.kald("noegletal", eksempel, True, False, False))
+    assert set(uden) == {"html", "regelsaet"}
+    assert uden["html"] == json.loads(_browser.kald("noegletal", eksempel))["html"]
 
 
 def test_budgettjek_dom_fra_resultatet():

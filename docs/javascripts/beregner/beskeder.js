@@ -11,10 +11,12 @@
  * @typedef {{ type: "start", navn: string, normalStart: boolean, manifest?: Manifest }} StartBesked
  */
 /**
- * Run calculator `navn` on the form data; the answer comes back with the same `id`. With `sammenlign`, `data` is
- * `{ alternativer: [{ navn, inddata }, …] }` and the answer is the comparison of merinvestering alternatives
- * (calculators/alternativer.py).
- * @typedef {{ type: "kald", id: number, navn: string, data: unknown, csv: boolean, sammenlign?: boolean }} KaldBesked
+ * Run calculator `navn` on the form data; the answer comes back with the same `id`. `resultat: false` leaves the
+ * result's data out of the answer (a recalculation as the reader types shows only its HTML). With `sammenlign`,
+ * `data` is `{ alternativer: [{ navn, inddata }, …] }` and the answer is the comparison of merinvestering
+ * alternatives (calculators/alternativer.py).
+ * @typedef {{ type: "kald", id: number, navn: string, data: unknown, csv: boolean, resultat?: boolean,
+ *   sammenlign?: boolean }} KaldBesked
  */
 /** @typedef {StartBesked | KaldBesked} TilWorker */
 
@@ -23,9 +25,9 @@
 /** One error at a field (`felt` is its JSON path, "" for the form as a whole).
  * @typedef {{ felt: string, besked: string }} Fejl */
 /**
- * The Python package's answer (calculators/_browser.py): a result with its rendered
- * HTML (and the CSV table when asked for), or the errors in the input.
- * @typedef {{ resultat: Record<string, unknown>, html: string, csv?: string, fejl?: undefined }} Resultatsvar
+ * The Python package's answer (calculators/_browser.py): a result with its rendered HTML, its rule set (and the
+ * CSV table when asked for; its data unless left out), or the errors in the input.
+ * @typedef {{ resultat?: Record<string, unknown>, html: string, regelsaet: string, csv?: string, fejl?: undefined }} Resultatsvar
  * @typedef {{ fejl: Fejl[], resultat?: undefined, html?: undefined, csv?: undefined }} Fejlsvar
  * @typedef {Resultatsvar | Fejlsvar} Svar
  */

@@ -61,8 +61,7 @@ export function tjekGemt(indhold, navn, hvad, anden = "er gemt fra en anden bere
 /** The rule-set id of a result (issue 15: every result names its rules), or null.
  * @param {Svar | null | undefined} svar */
 export function regelsaetI(svar) {
-  const r = /** @type {{ regelgrundlag?: { regelsaet?: unknown } } | null | undefined} */ (svar && svar.resultat);
-  const id = r && typeof r === "object" && r.regelgrundlag ? r.regelgrundlag.regelsaet : null;
+  const id = svar && !svar.fejl ? svar.regelsaet : null;
   return typeof id === "string" ? id : null;
 }
 
@@ -91,11 +90,14 @@ export function opsaetFiler(rod, form, { navn, kald, sigTil, gem, indlaest }) {
   /** @type {Svar | null} */
   let sidsteSvar = null;
   rod.addEventListener("lbf-svar", (e) => { sidsteSvar = /** @type {CustomEvent<Svar>} */ (e).detail; });
-  rod.querySelector("[data-hent-json]")?.addEventListener("click", () => {
+  rod.querySelector("[data-hent-json]")?.addEventListener("click", async () => {
+    // A recalculation as the reader typed left the result's data out (only its HTML is shown): it is computed now,
+    // from the same inputs.
+    const svar = sidsteSvar && !sidsteSvar.fejl && !sidsteSvar.resultat ? (await kald()).svar : sidsteSvar;
     // The rule set the result was computed with, so a later load can say whether the rules changed since.
-    const indhold = { beregner: navn, version: LAGER_VERSION, regelsaet: regelsaetI(sidsteSvar),
+    const indhold = { beregner: navn, version: LAGER_VERSION, regelsaet: regelsaetI(svar),
       beregnet: new Date().toISOString().slice(0, 10), inddata: samlData(form),
-      resultat: sidsteSvar ? sidsteSvar.resultat : null };
+      resultat: svar && !svar.fejl ? svar.resultat : null };
     hentFil(`${navn}-beregning.json`, JSON.stringify(indhold, null, 2), "application/json");
   });
   rod.querySelector("[data-hent-csv]")?.addEventListener("click", async () => {

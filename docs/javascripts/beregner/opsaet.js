@@ -296,7 +296,8 @@ export function opsaet(rod) {
     if (flow || !resultat.dataset.beregning || rod.dataset.state !== "ready") return;
     const nr = ++genberegning;
     const data = samlData(form);
-    const svar = await worker.kald(data);
+    // Only the HTML: the result's data (tens of kB for a long merinvestering) is asked for when a file is saved.
+    const svar = await worker.kald(data, { resultat: false });
     if (nr !== genberegning) return;
     if (svar.svar && !svar.svar.fejl) visResultat(svar.svar, JSON.stringify(data));
     else foraeldet(svar.svar?.fejl ? fejlgrund(svar.svar.fejl) : "Der opstod en fejl i beregneren.");

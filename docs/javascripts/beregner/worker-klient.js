@@ -20,8 +20,8 @@ import { gemTilOffline } from "./offline.js";
 /**
  * @typedef {object} WorkerKlient
  * @property {Promise<void>} klar resolves when Python is ready, rejects when it cannot start
- * @property {(data: unknown, valg?: { csv?: boolean }) => Promise<SvarBesked>} kald
- *   runs the calculator on `data` (the CSV table too when `csv`)
+ * @property {(data: unknown, valg?: { csv?: boolean, resultat?: boolean }) => Promise<SvarBesked>} kald
+ *   runs the calculator on `data` (the CSV table too when `csv`; without the result's data when `resultat` is false)
  * @property {(alternativer: { navn: string, inddata: Record<string, unknown> }[]) => Promise<SvarBesked>} sammenlign
  *   compares merinvestering alternatives (calculators/alternativer.py)
  */
@@ -124,11 +124,11 @@ export function startWorker(rod) {
   });
   return {
     klar,
-    kald(data, { csv = false } = {}) {
+    kald(data, { csv = false, resultat = true } = {}) {
       return klar.then(() => new Promise((loes) => {
         const id = naesteId++;
         afventer.set(id, loes);
-        send({ type: "kald", id, navn, data, csv });
+        send({ type: "kald", id, navn, data, csv, resultat });
       }));
     },
     /** Compare merinvestering alternatives (saved cases): `alternativer` is `[{ navn, inddata }, …]`.
