@@ -296,9 +296,7 @@ def _side(browser, base: str, navn: str, sti: str, pause_ms: int = 0) -> dict:
         }
         return tider; }""", [felt, [_aendring(navn, i)[felt] for i in range(1, 51)]])
     fejl = page.evaluate("document.querySelectorAll('.lbf-fejlopsummering').length")
-    m["ctx"].close()
-    return {**{k: v for k, v in m.items() if k not in ("ctx", "page")},
-            "foerste_svar": m["klar"] + foerste, "runder": runder, "fejl": fejl}
+    return {**_lukket(m), "foerste_svar": m["klar"] + foerste, "runder": runder, "fejl": fejl}
 
 
 def _guide_bytes(browser, base: str) -> tuple[int, bool]:
@@ -347,8 +345,8 @@ def _maal(ok: bool) -> str:
 def _faser(maalinger: list[dict]) -> str:
     """The start's phases in the order they ended (medians; ms after navigation): the page's (navigation:
     the HTML received) and the worker's (worker: its start message; hentet X: download of X done;
-    wasm oversat: WebAssembly compiled; wasm instantieret: instantiated; snapshot hentet; python: Python started or restored; hjul: the
-    wheel unpacked; import: the calculator imported), then klar (Ready)."""
+    wasm oversat: WebAssembly compiled; wasm instantieret: instantiated; snapshot hentet; python: Python
+    started or restored; hjul: the wheel unpacked; import: the calculator imported), then klar (Ready)."""
     navne = {k for m in maalinger for k in m["faser"]}
     faser = {k: statistics.median(m["faser"][k] for m in maalinger if k in m["faser"]) for k in navne}
     faser["klar"] = statistics.median(m["klar"] for m in maalinger)

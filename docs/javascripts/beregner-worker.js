@@ -230,8 +230,8 @@ const OPVARMNING_MS = 1500;
 const STILLE_MS = 500;
 let sidsteKald = -Infinity;
 
-/** @param {(navn: string) => void} opvarm @param {string} navn */
-async function varmOp(opvarm, navn) {
+/** @param {(navn: string) => void} python calculators._browser.opvarm @param {string} navn */
+async function varmOp(python, navn) {
   const vent = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms));
   let brugt = 0;
   while (brugt < OPVARMNING_MS) {
@@ -242,7 +242,7 @@ async function varmOp(opvarm, navn) {
       continue;
     }
     const t0 = performance.now();
-    opvarm(navn);
+    python(navn);
     brugt += performance.now() - t0;
   }
   maerke("opvarmet");
