@@ -56,6 +56,7 @@ from build_scripts.hjul import byg_hjul, kort_hash
 ROD = Path(__file__).resolve().parent.parent
 PYODIDE = ROD / "node_modules" / "pyodide"
 SNAPSHOT_SCRIPT = ROD / "build_scripts" / "snapshot.mjs"
+SNAPSHOT_FIL = ROD / "docs" / "javascripts" / "beregner" / "snapshotfil.mjs"  # the file's format, read by the worker
 SKABELON = ROD / "docs" / "javascripts" / "sw.template.js"
 # The runtime files a start needs: copied, and named in manifest.json, from which the worker
 # (docs/javascripts/beregner-worker.js) tells the service worker what to keep offline.
@@ -155,7 +156,7 @@ def kopier_hashet(fil: Path, ud: Path, praefiks: str) -> str:
 def _python_noegle(hjul: Path) -> str:
     """What the snapshot and the trimmed standard library are made from: the wheel, the runtime, the code."""
     h = hashlib.sha256()
-    for fil in (hjul, PYODIDE / "pyodide.asm.wasm", PYODIDE / "python_stdlib.zip", SNAPSHOT_SCRIPT,
+    for fil in (hjul, PYODIDE / "pyodide.asm.wasm", PYODIDE / "python_stdlib.zip", SNAPSHOT_SCRIPT, SNAPSHOT_FIL,
                 Path(standardbibliotek.__file__)):
         h.update(hashlib.sha256(fil.read_bytes()).digest())
     return h.hexdigest()[:24]

@@ -16,7 +16,8 @@
 // the directory of whatever zip the page mounts: on the snapshot path an empty one, because every
 // module the calculators can import is already imported), and the memory that is free (dead stack,
 // free malloc chunks) is zeroed, which makes the compressed snapshot ~10 % smaller; the file leaves out the
-// zero pages (see `tynd`).
+// zero pages and the WebAssembly's own data segments (docs/javascripts/beregner/snapshotfil.mjs, which the
+// worker reads it with).
 // `tjek` starts the normal way from a trimmed zip: it fails if a calculator needs a file the zip
 // lacks.
 //
@@ -26,6 +27,7 @@
 // suite, with a plain start as the fallback.
 import fs from "node:fs";
 import path from "node:path";
+import { tynd } from "../docs/javascripts/beregner/snapshotfil.mjs";
 
 const [tilstand, pyodideDir, wheel, stdlib, ...rest] = process.argv.slice(2);
 if (!["lav", "tjek"].includes(tilstand)) throw new Error("usage: snapshot.mjs lav|tjek PYODIDE_DIR WHEEL STDLIB_ZIP ...");
@@ -106,42 +108,9 @@ gc.collect()
 `);
   nulstilFriHukommelse(pyodide._module);
   const snapshot = pyodide.makeMemorySnapshot();
-  const tyndt = tynd(snapshot);
+  const tyndt = tynd(snapshot, new Uint8Array(fs.readFileSync(path.join(pyodideDir, "pyodide.asm.wasm"))));
   fs.writeFileSync(snapshotUd, tyndt);
-  console.log(`snapshot: ${snapshot.length} bytes, ${tyndt.length} without its zero pages`);
-}
-
-/** The snapshot without its zero pages (over half of it: the unused stack, the heap's unused top), in the
- * format the worker reads back (docs/javascripts/beregner-worker.js, `udfyld`): "LBS1", the full length,
- * the number of runs, each run's (offset, length), then the runs' bytes; little-endian u32s. Brotli would
- * shrink the zeros to nothing anyway, but the browser would still decode and hand over 31 MB, and quality 11
- * would spend its time on them.
- * @param {Uint8Array} b */
-function tynd(b) {
-  const SIDE = 4096;
-  /** @type {[number, number][]} */
-  const runs = [];
-  for (let start = 0; start < b.length; start += SIDE) {
-    const slut = Math.min(start + SIDE, b.length);
-    if (!b.subarray(start, slut).some((x) => x !== 0)) continue;
-    const sidste = runs.at(-1);
-    if (sidste && sidste[0] + sidste[1] === start) sidste[1] += slut - start;
-    else runs.push([start, slut - start]);
-  }
-  const hoved = 12 + 8 * runs.length;
-  const ud = new Uint8Array(hoved + runs.reduce((n, [, l]) => n + l, 0));
-  const v = new DataView(ud.buffer);
-  v.setUint32(0, 0x3153424c, true);  // "LBS1"
-  v.setUint32(4, b.length, true);
-  v.setUint32(8, runs.length, true);
-  let pos = hoved;
-  runs.forEach(([o, l], i) => {
-    v.setUint32(12 + 8 * i, o, true);
-    v.setUint32(16 + 8 * i, l, true);
-    ud.set(b.subarray(o, o + l), pos);
-    pos += l;
-  });
-  return ud;
+  console.log(`snapshot: ${snapshot.length} bytes, ${tyndt.length} in its file`);
 }
 
 /** Zero the memory nothing uses: the stack below its pointer and every free malloc chunk (found by

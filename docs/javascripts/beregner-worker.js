@@ -59,25 +59,6 @@ async function hent(url) {
   return new Uint8Array(await (await hentSvar(url)).arrayBuffer());
 }
 
-/** The memory snapshot from the file build_scripts/snapshot.mjs writes without its zero pages ("LBS1", the
- * full length, the number of runs, each run's offset and length, then their bytes; little-endian). A file in
- * Pyodide's own format is returned as it is.
- * @param {Uint8Array} b */
-function udfyld(b) {
-  const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  if (b.length < 12 || v.getUint32(0, true) !== 0x3153424c) return b;
-  const ud = new Uint8Array(v.getUint32(4, true));
-  const runs = v.getUint32(8, true);
-  let pos = 12 + 8 * runs;
-  for (let i = 0; i < runs; i++) {
-    const laengde = v.getUint32(16 + 8 * i, true);
-    ud.set(b.subarray(pos, pos + laengde), v.getUint32(12 + 8 * i, true));
-    pos += laengde;
-  }
-  if (pos !== b.length) throw new Error("snapshot-filen er ufuldstændig");
-  return ud;
-}
-
 /** A promise that is also already handled (it is awaited later; a failure must not be reported twice).
  * @template T @param {Promise<T>} p */
 function senere(p) {
@@ -149,12 +130,20 @@ async function start(navn, normalStart, manifestFraSiden) {
   };
   const medSnapshot = Boolean(url.snapshot && url.stdlibSnapshot && !normalStart);
 
-  // Everything at once.
-  const snapshot = medSnapshot ? senere(hent(/** @type {string} */ (url.snapshot)).then((b) => {
+  // Everything at once. The snapshot's file leaves out what the WebAssembly file holds (its data segments,
+  // beregner/snapshotfil.mjs): the snapshot path reads the WebAssembly's bytes too, from a copy of the answer
+  // that is compiled.
+  const wasmSvar = senere(fetch(url.wasm).then((svar) => ({ svar, kopi: medSnapshot ? svar.clone() : null })));
+  const snapshot = medSnapshot ? senere(Promise.all([
+    hent(/** @type {string} */ (url.snapshot)),
+    wasmSvar.then(async ({ kopi }) => new Uint8Array(await /** @type {Response} */ (kopi).arrayBuffer())),
+    /** @type {Promise<typeof import("./beregner/snapshotfil.mjs")>} */ (import("./beregner/snapshotfil.mjs")),
+  ]).then(([fil, wasm, { udfyld }]) => {
+    const b = udfyld(fil, wasm);
     maerke("snapshot hentet");
-    return udfyld(b);
+    return b;
   })) : null;
-  const modul = senere(WebAssembly.compileStreaming(fetch(url.wasm)).then((m) => {
+  const modul = senere(WebAssembly.compileStreaming(wasmSvar.then(({ svar }) => svar)).then((m) => {
     maerke("wasm oversat");
     return m;
   }));
@@ -210,7 +199,9 @@ async function start(navn, normalStart, manifestFraSiden) {
   // What this start loaded, for the service worker's offline cache: the runtime files the
   // build copied (the manifest lists them), the wheel, the manifest, the standard library and
   // the snapshot.
-  const filer = manifest.runtime.map((f) => new URL(f, index).href);
+  // The service worker stores them in this order: the largest last.
+  const filer = sti === "snapshot" ? [new URL("beregner/snapshotfil.mjs", import.meta.url).href] : [];
+  filer.push(...manifest.runtime.map((f) => new URL(f, index).href));
   filer.push(url.hjul, manifestURL.href, sti === "snapshot" ? stdlibURL : url.stdlib);
   if (sti === "snapshot") filer.push(/** @type {string} */ (url.snapshot));
   return { sti, filer };

@@ -28,7 +28,9 @@ VENT_PAA_CACHE = """async () => {
     const sider = (await caches.keys()).filter(n => n.startsWith('lbf-sider-'));
     const side = sider.length ? await (await caches.open(sider[0])).match(location.href.split('#')[0]) : null;
     if (navigator.serviceWorker.controller && side && runtime.some(r => r.url.endsWith('.wasm'))
-        && runtime.some(r => r.url.endsWith('.whl'))) return sider;
+        && runtime.some(r => r.url.endsWith('.whl'))
+        && (document.querySelector('[data-beregner]').dataset.start !== 'snapshot' || runtime.some(r => r.url.endsWith('.bin'))))
+      return sider;
     await new Promise(r => setTimeout(r, 100));
   }
   throw new Error('the service worker did not cache the page and runtime');
