@@ -310,7 +310,8 @@ def _guide_bytes(browser, base: str) -> tuple[int, bool]:
 
 
 def _varm(browser, base: str, sti: str) -> tuple[float, str]:
-    """Ready on three later visits in the same browser (median), and their phases."""
+    """Ready on three later visits in the same browser (median), and their phases (the medians, then each
+    visit's)."""
     ctx = browser.new_context(service_workers="allow")
     page = ctx.new_page()
     page.goto(base + sti)
@@ -328,7 +329,7 @@ def _varm(browser, base: str, sti: str) -> tuple[float, str]:
         maalinger.append({"klar": ny.evaluate("window.__lbf.klar"), "faser": ny.evaluate(FASER_JS)})
         ny.close()
     ctx.close()
-    return statistics.median(m["klar"] for m in maalinger), _faser(maalinger)
+    return statistics.median(m["klar"] for m in maalinger), _faser(maalinger) + _faser_hver(maalinger)
 
 
 def _pct(xs, p):
@@ -351,6 +352,11 @@ def _faser(maalinger: list[dict]) -> str:
     faser = {k: statistics.median(m["faser"][k] for m in maalinger if k in m["faser"]) for k in navne}
     faser["klar"] = statistics.median(m["klar"] for m in maalinger)
     return ", ".join(f"{k} {v:.0f}" for k, v in sorted(faser.items(), key=lambda kv: kv[1]))
+
+
+def _faser_hver(maalinger: list[dict]) -> str:
+    """The phases of each run on its own line (issue 17 asks for the breakdown over three runs)."""
+    return "".join(f"\n      run {i}: {_faser([m])}" for i, m in enumerate(maalinger, 1))
 
 
 def main() -> None:
@@ -391,7 +397,7 @@ def main() -> None:
             print(f"\n{navn} ({sti}), start path: {', '.join(sorted({str(m['start']) for m in maalinger}))}")
             print(f"(b) navigation → Ready:            {klar:6.0f} ms = {klar / bare:.2f} × bare"
                   f"   goal ≤ 0.30 × bare  {_maal(klar <= 0.30 * bare)};  ≤ 0.35  {_maal(klar <= 0.35 * bare)}")
-            print("    phases (ms after navigation, median): " + _faser(maalinger))
+            print("    phases (ms after navigation, median): " + _faser(maalinger) + _faser_hver(maalinger))
             print(f"(c) navigation → example visible:  {eks:6.0f} ms   goal ≤ 500 ms  {_maal(eks <= 500)}")
             print(f"    navigation → first computed:   {foerste:6.0f} ms")
             case = " (40 years, 20 measures)" if navn == "merinvestering" else " (worked example)"

@@ -55,6 +55,10 @@ self.addEventListener("message", (event) => {
   })());
 });
 
+// A request that cannot be answered (offline and not cached, or given up by a page that went on to another)
+// ends as a network error, as it would without this worker; a failed answer would instead be reported to the
+// page as an error of the service worker (Firefox: "NS_BINDING_ABORTED" when a page left while the WebAssembly
+// was still coming).
 self.addEventListener("fetch", (event) => {
   const req = event.request;
   if (req.method !== "GET" || !req.url.startsWith(self.registration.scope)) return;
@@ -62,21 +66,29 @@ self.addEventListener("fetch", (event) => {
     event.respondWith((async () => {
       const gemt = await caches.match(req.url, { ignoreVary: true });
       if (gemt) return gemt;
-      const svar = await fetch(req);
-      if (svar.ok) (await caches.open(RUNTIME_CACHE)).put(req.url, svar.clone());
-      return svar;
+      try {
+        const svar = await fetch(req);
+        if (svar.ok) gemI(RUNTIME_CACHE, req.url, svar.clone());
+        return svar;
+      } catch {
+        return Response.error();
+      }
     })());
     return;
   }
   event.respondWith((async () => {
     try {
       const svar = await fetch(req);
-      if (svar.ok) (await caches.open(SIDE_CACHE)).put(req, svar.clone());
+      if (svar.ok) gemI(SIDE_CACHE, req, svar.clone());
       return svar;
-    } catch (err) {
-      const gemt = await caches.match(req, { ignoreSearch: true, ignoreVary: true });
-      if (gemt) return gemt;
-      throw err;
+    } catch {
+      return (await caches.match(req, { ignoreSearch: true, ignoreVary: true })) || Response.error();
     }
   })());
 });
+
+/** Store an answer as it arrives; an answer cut off (its page went on) is simply not stored.
+ * @param {string} cache @param {Request | string} req @param {Response} svar */
+function gemI(cache, req, svar) {
+  caches.open(cache).then((c) => c.put(req, svar)).catch(() => {});
+}
