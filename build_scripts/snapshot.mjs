@@ -16,7 +16,7 @@
 // the directory of whatever zip the page mounts: on the snapshot path an empty one, because every
 // module the calculators can import is already imported), and the memory that is free (dead stack,
 // free malloc chunks) is zeroed, which makes the compressed snapshot ~10 % smaller; the file leaves out the
-// zero pages and the WebAssembly's own data segments (docs/javascripts/beregner/snapshotfil.mjs, which the
+// zero pages and the pages a fresh instance of the WebAssembly holds (docs/javascripts/beregner/snapshotfil.mjs, which the
 // worker reads it with).
 // `tjek` starts the normal way from a trimmed zip: it fails if a calculator needs a file the zip
 // lacks.

@@ -80,9 +80,11 @@ const forhaand = new Map();
  * @param {Promise<WebAssembly.Module>} modul
  * @param {string} wasmURL
  * @param {() => Promise<T>} start
+ * @param {((instans: WebAssembly.Instance) => void | Promise<void>) | null} nyInstans called with the fresh
+ *   instance before Pyodide runs anything in it
  * @returns {Promise<T>}
  */
-async function medForhaand(modul, wasmURL, start) {
+async function medForhaand(modul, wasmURL, start, nyInstans) {
   const fetchFoer = globalThis.fetch;
   const instantierFoer = WebAssembly.instantiateStreaming;
   globalThis.fetch = (input, init) => {
@@ -95,6 +97,7 @@ async function medForhaand(modul, wasmURL, start) {
   WebAssembly.instantiateStreaming = async (_kilde, imports) => {
     const m = await modul;
     const instance = await WebAssembly.instantiate(m, imports);
+    if (nyInstans) await nyInstans(instance);
     maerke("wasm instantieret");
     return { module: m, instance };
   };
@@ -130,20 +133,15 @@ async function start(navn, normalStart, manifestFraSiden) {
   };
   const medSnapshot = Boolean(url.snapshot && url.stdlibSnapshot && !normalStart);
 
-  // Everything at once. The snapshot's file leaves out what the WebAssembly file holds (its data segments,
-  // beregner/snapshotfil.mjs): the snapshot path reads the WebAssembly's bytes too, from a copy of the answer
-  // that is compiled.
-  const wasmSvar = senere(fetch(url.wasm).then((svar) => ({ svar, kopi: medSnapshot ? svar.clone() : null })));
+  // Everything at once.
   const snapshot = medSnapshot ? senere(Promise.all([
     hent(/** @type {string} */ (url.snapshot)),
-    wasmSvar.then(async ({ kopi }) => new Uint8Array(await /** @type {Response} */ (kopi).arrayBuffer())),
     /** @type {Promise<typeof import("./beregner/snapshotfil.mjs")>} */ (import("./beregner/snapshotfil.mjs")),
-  ]).then(([fil, wasm, { udfyld }]) => {
-    const b = udfyld(fil, wasm);
+  ]).then(([fil, snapshotfil]) => {
     maerke("snapshot hentet");
-    return b;
+    return { ...snapshotfil, udfyldt: snapshotfil.udfyld(fil) };
   })) : null;
-  const modul = senere(WebAssembly.compileStreaming(wasmSvar.then(({ svar }) => svar)).then((m) => {
+  const modul = senere(WebAssembly.compileStreaming(fetch(url.wasm)).then((m) => {
     maerke("wasm oversat");
     return m;
   }));
@@ -154,14 +152,19 @@ async function start(navn, normalStart, manifestFraSiden) {
   const { loadPyodide } = /** @type {{ loadPyodide: LoadPyodide }} */ (await import(new URL("pyodide.mjs", index).href));
   maerke("pyodide.mjs");
 
-  /** @param {string} stdLibURL @param {Promise<Uint8Array> | null} snap */
+  /** Pyodide restores the snapshot after it has instantiated the WebAssembly; the pages the file left out are
+   * copied from that fresh instance first (beregner/snapshotfil.mjs).
+   * @param {string} stdLibURL @param {typeof snapshot} snap */
   const laes = (stdLibURL, snap) => medForhaand(modul, url.wasm, () => loadPyodide({
     indexURL: index,
     stdLibURL,
     lockFileContents: manifest.laas,
     packages: [],
     env: { PYTHONOPTIMIZE: "2" },  // as the snapshot was made (build_scripts/snapshot.mjs): no docstrings
-    ...(snap ? { _loadSnapshot: snap } : {}),
+    ...(snap ? { _loadSnapshot: senere(snap.then((s) => s.udfyldt.snapshot)) } : {}),
+  }), snap && (async (instans) => {
+    const s = await snap;
+    s.fraInstansen(s.udfyldt, /** @type {WebAssembly.Memory} */ (instans.exports.memory).buffer);
   }));
   /** @type {PyodideAPI | null} */
   let pyodide = null;

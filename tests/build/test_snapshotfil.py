@@ -92,55 +92,60 @@ console.log(JSON.stringify(s.map((d) => [d.adresse, d.start, d.laengde])));""")
     assert [tuple(s) for s in svar] == forventet
 
 
-def test_filen_giver_snapshottet_tilbage_og_er_lille(modul_url):
-    """A memory as Python leaves it: the data segments where instantiation put them with a few bytes changed, a
-    heap of other data, and zeros. The file gives back every byte, and holds little of what the WebAssembly has."""
-    svar = _node(f"""
-import fs from "node:fs";
-import {{ datasegmenter, tynd, udfyld }} from {json.dumps(modul_url)};
-const wasm = new Uint8Array(fs.readFileSync({json.dumps(str(WASM))}));
+# A fresh instance of the real module in Node: every import a stand-in (nothing runs; what is tested is the memory
+# instantiation leaves, which is what the worker copies pages from).
+FRISK_INSTANS = """
+const modul = new WebAssembly.Module(wasm);
+const imports = {};
+for (const i of WebAssembly.Module.imports(modul)) {
+  imports[i.module] ??= {};
+  imports[i.module][i.name] = i.kind === "function" ? () => 0 : new WebAssembly.Global({ value: "i32", mutable: true }, 0);
+}
+const instans = new WebAssembly.Instance(modul, imports);
+"""
+
+# A memory as Python leaves it: the data segments where instantiation puts them, a few bytes changed in a few pages
+# (reference counts, pointers), a heap of other data (1 MB), and zeros; the header's bytes before it.
+SNAPSHOT = f"""
 const segmenter = datasegmenter(wasm);
 const slut = Math.max(...segmenter.map((d) => d.adresse + d.laengde));
-const snapshot = new Uint8Array({HOVED} + slut + (4 << 20));
+const snapshot = new Uint8Array({HOVED} + Math.ceil((slut + (4 << 20)) / 4096) * 4096);
 new DataView(snapshot.buffer).setUint32(4, {HOVED}, true);
 snapshot.fill(7, 8, {HOVED});
 const hukommelse = snapshot.subarray({HOVED});
 for (const d of segmenter) hukommelse.set(wasm.subarray(d.start, d.start + d.laengde), d.adresse);
 let aendrede = 0;
-for (let a = 1024; a < slut; a += 65536, aendrede++) hukommelse[a] += 1;  // reference counts, pointers
-for (let a = slut + 4096; a < slut + (1 << 20); a++) hukommelse[a] = (a * 31) & 255;  // the heap
+for (let a = 1024; a < slut; a += 65536, aendrede++) hukommelse[a] += 1;
+for (let a = slut + 4096; a < slut + (1 << 20); a++) hukommelse[a] = (a * 31) & 255;
 const original = snapshot.slice();
-const fil = tynd(snapshot, wasm);
-const tilbage = udfyld(fil, wasm);
-let forskelle = 0;
-for (let i = 0; i < original.length; i++) if (tilbage[i] !== original[i]) forskelle++;
-let stumpet = null;
-try {{ udfyld(fil.subarray(0, fil.length - 1), wasm); }} catch (err) {{ stumpet = String(err.message); }}
-const pyodides = new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17]);
-console.log(JSON.stringify({{ laengde: original.length, tilbage: tilbage.length, forskelle, fil: fil.length,
-  aendrede, stumpet,
-  pyodidesUroert: udfyld(pyodides, wasm) === pyodides }}));""")
-    assert svar["tilbage"] == svar["laengde"] and svar["forskelle"] == 0
-    # The heap's 1 MB travels; of the 3 MB of data segments, only the 4 KB pages with a changed byte (and the
-    # header's page, and the run table).
-    assert svar["fil"] <= (1 << 20) + 4096 * (svar["aendrede"] + 2) + 16 + 8 * (svar["aendrede"] + 3)
-    assert svar["stumpet"] == "snapshot-filen er ufuldstændig"
-    assert svar["pyodidesUroert"] is True
+"""
 
 
-def test_uaendrede_datasegmenter_rejser_ikke(modul_url):
-    """Data segments Python left as they were become zero pages: the file is the header and the heap only."""
+def test_filen_og_en_frisk_instans_giver_snapshottet_tilbage(modul_url):
+    """Every byte comes back: from the file, or copied from a fresh instance of the real module, which must hold
+    the data segments and nothing else (no start function has run in it). The file holds the header's page, the
+    heap and only the changed pages of the 3 MB of data segments."""
     svar = _node(f"""
 import fs from "node:fs";
-import {{ datasegmenter, tynd }} from {json.dumps(modul_url)};
+import {{ datasegmenter, fraInstansen, tynd, udfyld }} from {json.dumps(modul_url)};
 const wasm = new Uint8Array(fs.readFileSync({json.dumps(str(WASM))}));
-const segmenter = datasegmenter(wasm);
-const slut = Math.max(...segmenter.map((d) => d.adresse + d.laengde));
-const snapshot = new Uint8Array({HOVED} + slut + (1 << 20));
-new DataView(snapshot.buffer).setUint32(4, {HOVED}, true);
-const hukommelse = snapshot.subarray({HOVED});
-for (const d of segmenter) hukommelse.set(wasm.subarray(d.start, d.start + d.laengde), d.adresse);
-hukommelse.fill(9, slut + 4096, slut + 4096 + 65536);
-console.log(JSON.stringify({{ fil: tynd(snapshot, wasm).length }}));""")
-    assert svar["fil"] <= 4096 + 65536 + 8192 + 4096  # the header's page, the heap's 64 KB (two pages at most
-    # straddled), the run table
+{SNAPSHOT}
+{FRISK_INSTANS}
+const fil = tynd(snapshot, wasm);
+const u = udfyld(fil);
+fraInstansen(u, instans.exports.memory.buffer);
+let forskelle = 0;
+for (let i = 0; i < original.length; i++) if (u.snapshot[i] !== original[i]) forskelle++;
+const uden = udfyld(fil);  // without the instance's pages: the data segments are missing
+let mangler = 0;
+for (let i = 0; i < original.length; i++) if (uden.snapshot[i] !== original[i]) mangler++;
+let stumpet = null;
+try {{ udfyld(fil.subarray(0, fil.length - 1)); }} catch (err) {{ stumpet = String(err.message); }}
+const pyodides = new Uint8Array(64).fill(3);
+console.log(JSON.stringify({{ laengde: original.length, tilbage: u.snapshot.length, forskelle, mangler,
+  fil: fil.length, aendrede, stumpet, pyodidesUroert: udfyld(pyodides).snapshot === pyodides }}));""")
+    assert svar["tilbage"] == svar["laengde"] and svar["forskelle"] == 0
+    assert svar["mangler"] > 1_000_000
+    assert svar["fil"] <= 4096 + (1 << 20) + 4096 * (svar["aendrede"] + 2) + 20 + 8 * (svar["aendrede"] + 40)
+    assert svar["stumpet"] == "snapshot-filen er ufuldstændig"
+    assert svar["pyodidesUroert"] is True
