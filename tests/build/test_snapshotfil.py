@@ -22,7 +22,8 @@ def _node(kode: str) -> dict:
     return json.loads(proc.stdout)
 
 
-def _uleb(b: bytes, i: int) -> tuple[int, int]:
+def _leb(b: bytes, i: int, signed: bool = False) -> tuple[int, int]:
+    """A LEB128 number at ``b[i]``, and where the next field starts."""
     r = skift = 0
     while True:
         x = b[i]
@@ -30,18 +31,7 @@ def _uleb(b: bytes, i: int) -> tuple[int, int]:
         r |= (x & 0x7F) << skift
         skift += 7
         if x < 0x80:
-            return r, i
-
-
-def _sleb(b: bytes, i: int) -> tuple[int, int]:
-    r = skift = 0
-    while True:
-        x = b[i]
-        i += 1
-        r |= (x & 0x7F) << skift
-        skift += 7
-        if x < 0x80:
-            return (r - (1 << skift) if x & 0x40 else r), i
+            return (r - (1 << skift) if signed and x & 0x40 else r), i
 
 
 def _datasegmenter(wasm: bytes) -> list[tuple[int, int, int]]:
@@ -49,26 +39,26 @@ def _datasegmenter(wasm: bytes) -> list[tuple[int, int, int]]:
     i = 8
     while i < len(wasm):
         sektion = wasm[i]
-        stoerrelse, i = _uleb(wasm, i + 1)
+        stoerrelse, i = _leb(wasm, i + 1)
         if sektion != 11:
             i += stoerrelse
             continue
-        antal, i = _uleb(wasm, i)
+        antal, i = _leb(wasm, i)
         ud = []
         for _ in range(antal):
-            art, i = _uleb(wasm, i)
+            art, i = _leb(wasm, i)
             hukommelse, adresse = 0, None
             if art == 2:
-                hukommelse, i = _uleb(wasm, i)
+                hukommelse, i = _leb(wasm, i)
             if art in (0, 2):
                 op = wasm[i]
                 if op == 0x41:
-                    adresse, i = _sleb(wasm, i + 1)
+                    adresse, i = _leb(wasm, i + 1, signed=True)
                 else:
-                    _, i = _uleb(wasm, i + 1)
+                    _, i = _leb(wasm, i + 1)
                 assert wasm[i] == 0x0B
                 i += 1
-            laengde, i = _uleb(wasm, i)
+            laengde, i = _leb(wasm, i)
             if adresse is not None and hukommelse == 0:
                 ud.append((adresse, i, laengde))
             i += laengde
